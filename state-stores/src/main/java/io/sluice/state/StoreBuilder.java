@@ -24,12 +24,6 @@ public interface StoreBuilder<T extends StateStore> {
   /** Keeps the store local only: it is not restored after a failure or a move. */
   StoreBuilder<T> withLoggingDisabled();
 
-  /** Adds the caching layer (off by default for stores built with the Processor API). */
-  StoreBuilder<T> withCachingEnabled();
-
-  /** Removes the caching layer. */
-  StoreBuilder<T> withCachingDisabled();
-
   /** Whether the stores built write a changelog. */
   boolean loggingEnabled();
 
