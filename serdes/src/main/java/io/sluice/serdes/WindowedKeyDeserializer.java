@@ -42,7 +42,8 @@ final class WindowedKeyDeserializer<K> implements Deserializer<Windowed<K>> {
       return null;
     }
     String format = session ? "session-windowed key" : "time-windowed key";
-    int suffix = session ? WindowedKeyBytes.SESSION_SUFFIX_BYTES : WindowedKeyBytes.TIME_SUFFIX_BYTES;
+    int suffix =
+        session ? WindowedKeyBytes.SESSION_SUFFIX_BYTES : WindowedKeyBytes.TIME_SUFFIX_BYTES;
     FormatChecks.requireLength(data, suffix, format, topic);
     long start;
     long end;

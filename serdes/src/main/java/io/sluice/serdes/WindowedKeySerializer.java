@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes a windowed key in one of the layouts documented on {@link WindowedSerdes}: key bytes
- * and window start (time windows), or key bytes, window start and window end (session windows).
+ * and window start (time windows), or key bytes, window end and window start (session windows).
  */
 final class WindowedKeySerializer<K> implements Serializer<Windowed<K>> {
   private final Serializer<K> inner;

@@ -7,16 +7,19 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Serdes of {@link Windowed} keys, the keys of windowed aggregation results on output topics.
  *
- * <p>Byte layouts (no version byte, so consumers can parse them as Kafka Streams' windowed keys):
+ * <p>Byte layouts, the same as Kafka Streams' windowed keys (no version byte), so consumers of
+ * output topics can read them with either library:
  *
  * <pre>
  * time window:    [key bytes from the inner serde][8 bytes window start]
- * session window: [key bytes from the inner serde][8 bytes window start][8 bytes window end]
+ * session window: [key bytes from the inner serde][8 bytes window end][8 bytes window start]
  * </pre>
  *
- * Times are epoch milliseconds, big-endian. A time window's end is not written: the deserializer
- * computes it as start + window size (capped at {@link Long#MAX_VALUE}), so it needs that size. A
- * session window's end is the timestamp of its last record (inclusive).
+ * Times are epoch milliseconds, big-endian; a session key carries its end first. A time window's
+ * end is not written: the deserializer computes it as start + window size (capped at {@link
+ * Long#MAX_VALUE}), so it needs that size. A session window's end is the timestamp of its last
+ * record (inclusive). {@link io.sluice.serdes.internals.WindowedKeyBytes} reads and builds these
+ * layouts without deserializing the key.
  *
  * <p>{@code null} serializes to {@code null} and back. Serializing fails with a {@link
  * org.apache.kafka.common.errors.SerializationException} when the inner serde writes {@code null}

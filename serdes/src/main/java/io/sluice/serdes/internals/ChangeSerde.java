@@ -65,8 +65,8 @@ public final class ChangeSerde<V> extends Serdes.WrapperSerde<Change<V>> {
       if (change == null) {
         return null;
       }
-      byte[] oldBytes = change.oldValue() == null ? null : inner.serialize(topic, change.oldValue());
-      byte[] newBytes = change.newValue() == null ? null : inner.serialize(topic, change.newValue());
+      byte[] oldBytes = serializeSide(topic, change.oldValue());
+      byte[] newBytes = serializeSide(topic, change.newValue());
       ByteBuffer buffer = ByteBuffer.allocate(1 + 4 + length(oldBytes) + 4 + length(newBytes));
       buffer.put(VERSION);
       put(buffer, oldBytes);
@@ -77,6 +77,10 @@ public final class ChangeSerde<V> extends Serdes.WrapperSerde<Change<V>> {
     @Override
     public void close() {
       inner.close();
+    }
+
+    private byte[] serializeSide(String topic, V value) {
+      return value == null ? null : inner.serialize(topic, value);
     }
 
     private static int length(byte[] bytes) {

@@ -55,7 +55,8 @@ public final class FormatChecks {
   /**
    * Renders the start of a payload for an error message: its length, its first
    * {@value #PREVIEW_BYTES} bytes in hex, and the same bytes as text with every byte outside
-   * printable ASCII shown as {@code '.'}; for example {@code 5 bytes, hex 7b2261 22..., text "{"a"}}.
+   * printable ASCII shown as {@code '.'}, each followed by {@code ...} when the payload is longer;
+   * for example {@code 4 bytes, hex 61620a63, text "ab.c"}.
    *
    * @param data the payload; {@code null} renders as {@code "null"}
    */

@@ -9,8 +9,10 @@ import java.util.Arrays;
  *
  * <pre>
  * time window:    [key bytes][8 bytes window start, big-endian]
- * session window: [key bytes][8 bytes window start, big-endian][8 bytes window end, big-endian]
+ * session window: [key bytes][8 bytes window end, big-endian][8 bytes window start, big-endian]
  * </pre>
+ *
+ * The session layout puts the end before the start, as Kafka Streams' session-windowed keys do.
  *
  * The readers expect input at least as long as the suffix; callers check that first with
  * {@link FormatChecks#requireLength}, otherwise they fail with an index exception.
@@ -30,12 +32,12 @@ public final class WindowedKeyBytes {
     return ByteBuffer.allocate(key.length + TIME_SUFFIX_BYTES).put(key).putLong(startMs).array();
   }
 
-  /** Appends {@code startMs} and {@code endMs} to {@code key}: the session-window layout. */
+  /** Appends {@code endMs}, then {@code startMs}, to {@code key}: the session-window layout. */
   public static byte[] toSessionWindowed(byte[] key, long startMs, long endMs) {
     return ByteBuffer.allocate(key.length + SESSION_SUFFIX_BYTES)
         .put(key)
-        .putLong(startMs)
         .putLong(endMs)
+        .putLong(startMs)
         .array();
   }
 
@@ -51,12 +53,12 @@ public final class WindowedKeyBytes {
 
   /** The window start (epoch milliseconds) of a session-windowed key. */
   public static long sessionWindowStart(byte[] windowed) {
-    return readLong(windowed, windowed.length - SESSION_SUFFIX_BYTES);
+    return readLong(windowed, windowed.length - Long.BYTES);
   }
 
   /** The window end (epoch milliseconds, inclusive) of a session-windowed key. */
   public static long sessionWindowEnd(byte[] windowed) {
-    return readLong(windowed, windowed.length - Long.BYTES);
+    return readLong(windowed, windowed.length - SESSION_SUFFIX_BYTES);
   }
 
   private static long readLong(byte[] bytes, int offset) {
