@@ -1,0 +1,244 @@
+package io.sluice.state.internals;
+
+import io.sluice.state.KeyValue;
+import io.sluice.state.KeyValueIterator;
+import io.sluice.state.KeyValueStore;
+import io.sluice.state.StateStore;
+import io.sluice.state.StateStoreContext;
+import io.sluice.state.StateStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The outer layer of a key-value store: turns objects into bytes with the store's serdes (the
+ * builder's, or the configured defaults) and times every operation in {@link StoreMetrics}.
+ * Iterator operations are timed until the iterator is returned; entries are deserialized as they
+ * are read.
+ */
+class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
+    implements KeyValueStore<K, V> {
+
+  private static final Serializer<Bytes> BYTES = new BytesSerializer();
+
+  private final String metricsScope;
+  private final Serde<K> keySerde;
+  private final Serde<V> valueSerde;
+  private StateSerdes<K, V> serdesOrNull;
+  private StoreMetrics metrics;
+  private Sensor putSensor;
+  private Sensor putIfAbsentSensor;
+  private Sensor putAllSensor;
+  private Sensor getSensor;
+  private Sensor deleteSensor;
+  private Sensor rangeSensor;
+  private Sensor allSensor;
+  private Sensor prefixScanSensor;
+  private Sensor flushSensor;
+
+  /**
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the value serde, or {@code null} for {@code default.value.serde}
+   */
+  MeteredKeyValueStore(
+      KeyValueStore<Bytes, byte[]> inner,
+      String metricsScope,
+      Serde<K> keySerde,
+      Serde<V> valueSerde) {
+    super(inner);
+    this.metricsScope = metricsScope;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+  }
+
+  /** The value serde to use: the given one or the context's default. */
+  Serde<V> resolveValueSerde(Serde<V> given, InternalStoreContext context) {
+    return StateSerdes.valueSerdeOrDefault(given, context, name());
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    InternalStoreContext internal = StoreContexts.internal(context, name());
+    serdesOrNull =
+        new StateSerdes<>(
+            name(),
+            StoreContexts.changelogTopic(context, name()),
+            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
+            resolveValueSerde(valueSerde, internal));
+    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+    putSensor = metrics.latencySensor("put");
+    putIfAbsentSensor = metrics.latencySensor("put-if-absent");
+    putAllSensor = metrics.latencySensor("put-all");
+    getSensor = metrics.latencySensor("get");
+    deleteSensor = metrics.latencySensor("delete");
+    rangeSensor = metrics.latencySensor("range");
+    allSensor = metrics.latencySensor("all");
+    prefixScanSensor = metrics.latencySensor("prefix-scan");
+    flushSensor = metrics.latencySensor("flush");
+    try {
+      super.init(context, root);
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void put(K key, V value) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      wrapped().put(serdes.rawKey(key), serdes.rawValue(value));
+    } finally {
+      putSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public V putIfAbsent(K key, V value) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return serdes.value(wrapped().putIfAbsent(serdes.rawKey(key), serdes.rawValue(value)));
+    } finally {
+      putIfAbsentSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public void putAll(List<KeyValue<K, V>> entries) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      List<KeyValue<Bytes, byte[]>> raw = new ArrayList<>(entries.size());
+      for (KeyValue<K, V> entry : entries) {
+        raw.add(new KeyValue<>(serdes.rawKey(entry.key()), serdes.rawValue(entry.value())));
+      }
+      wrapped().putAll(raw);
+    } finally {
+      putAllSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public V delete(K key) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return serdes.value(wrapped().delete(serdes.rawKey(key)));
+    } finally {
+      deleteSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public V get(K key) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return serdes.value(wrapped().get(serdes.rawKey(key)));
+    } finally {
+      getSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<K, V> range(K from, K to) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().range(serdes.rawBound(from), serdes.rawBound(to)));
+    } finally {
+      rangeSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<K, V> reverseRange(K from, K to) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().reverseRange(serdes.rawBound(from), serdes.rawBound(to)));
+    } finally {
+      rangeSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<K, V> all() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().all());
+    } finally {
+      allSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<K, V> reverseAll() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().reverseAll());
+    } finally {
+      allSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public <P> KeyValueIterator<K, V> prefixScan(P prefix, Serializer<P> prefixKeySerializer) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().prefixScan(serdes.rawPrefix(prefix, prefixKeySerializer), BYTES));
+    } finally {
+      prefixScanSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    return wrapped().approximateNumEntries();
+  }
+
+  @Override
+  public void flush() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      super.flush();
+    } finally {
+      flushSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  private StateSerdes<K, V> serdes() {
+    StateSerdes<K, V> serdes = serdesOrNull;
+    if (serdes == null) {
+      throw new StateStoreException(
+          "store " + name() + " is not initialised; the task initialises it before use");
+    }
+    return serdes;
+  }
+
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {
+    StateSerdes<K, V> serdes = serdes();
+    return new MappedIterator<>(raw, serdes::key, serdes::value);
+  }
+}

@@ -1,0 +1,229 @@
+package io.sluice.state.internals;
+
+import io.sluice.serdes.Windowed;
+import io.sluice.state.KeyValueIterator;
+import io.sluice.state.SessionStore;
+import io.sluice.state.StateStore;
+import io.sluice.state.StateStoreContext;
+import io.sluice.state.StateStoreException;
+import java.util.Objects;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The outer layer of a session store: serdes (the builder's or the configured defaults) and the
+ * {@code put}, {@code remove}, {@code fetch} and {@code flush} sensors of {@link StoreMetrics}.
+ * Every read operation counts as a fetch, timed until its result or iterator is returned.
+ */
+final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<Bytes, byte[]>>
+    implements SessionStore<K, AGG> {
+
+  private final String metricsScope;
+  private final Serde<K> keySerde;
+  private final Serde<AGG> valueSerde;
+  private StateSerdes<K, AGG> serdesOrNull;
+  private StoreMetrics metrics;
+  private Sensor putSensor;
+  private Sensor removeSensor;
+  private Sensor fetchSensor;
+  private Sensor flushSensor;
+
+  /**
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the aggregate serde, or {@code null} for {@code default.value.serde}
+   */
+  MeteredSessionStore(
+      SessionStore<Bytes, byte[]> inner,
+      String metricsScope,
+      Serde<K> keySerde,
+      Serde<AGG> valueSerde) {
+    super(inner);
+    this.metricsScope = metricsScope;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    InternalStoreContext internal = StoreContexts.internal(context, name());
+    serdesOrNull =
+        new StateSerdes<>(
+            name(),
+            StoreContexts.changelogTopic(context, name()),
+            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
+            StateSerdes.valueSerdeOrDefault(valueSerde, internal, name()));
+    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+    putSensor = metrics.latencySensor("put");
+    removeSensor = metrics.latencySensor("remove");
+    fetchSensor = metrics.latencySensor("fetch");
+    flushSensor = metrics.latencySensor("flush");
+    try {
+      super.init(context, root);
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void put(Windowed<K> session, AGG aggregate) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      wrapped().put(rawSession(session), serdes.rawValue(aggregate));
+    } finally {
+      putSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public void remove(Windowed<K> session) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      wrapped().remove(rawSession(session));
+    } finally {
+      removeSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public AGG fetchSession(K key, long startMs, long endMs) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return serdes.value(wrapped().fetchSession(serdes.rawKey(key), startMs, endMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> findSessions(
+      K key, long earliestSessionEndMs, long latestSessionStartMs) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped().findSessions(serdes.rawKey(key), earliestSessionEndMs, latestSessionStartMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(
+      K key, long earliestSessionEndMs, long latestSessionStartMs) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped()
+              .backwardFindSessions(
+                  serdes.rawKey(key), earliestSessionEndMs, latestSessionStartMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> findSessions(
+      K keyFrom, K keyTo, long earliestSessionEndMs, long latestSessionStartMs) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped()
+              .findSessions(
+                  serdes.rawBound(keyFrom),
+                  serdes.rawBound(keyTo),
+                  earliestSessionEndMs,
+                  latestSessionStartMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(
+      K keyFrom, K keyTo, long earliestSessionEndMs, long latestSessionStartMs) {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped()
+              .backwardFindSessions(
+                  serdes.rawBound(keyFrom),
+                  serdes.rawBound(keyTo),
+                  earliestSessionEndMs,
+                  latestSessionStartMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> fetch(K key) {
+    return findSessions(key, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K key) {
+    return backwardFindSessions(key, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> fetch(K keyFrom, K keyTo) {
+    return findSessions(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo) {
+    return backwardFindSessions(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Override
+  public void flush() {
+    StateSerdes<K, AGG> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      super.flush();
+    } finally {
+      flushSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  private StateSerdes<K, AGG> serdes() {
+    StateSerdes<K, AGG> serdes = serdesOrNull;
+    if (serdes == null) {
+      throw new StateStoreException(
+          "store " + name() + " is not initialised; the task initialises it before use");
+    }
+    return serdes;
+  }
+
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  private Windowed<Bytes> rawSession(Windowed<K> session) {
+    StateSerdes<K, AGG> serdes = serdes();
+    Objects.requireNonNull(session, "session");
+    return new Windowed<>(serdes.rawKey(session.key()), session.window());
+  }
+
+  private KeyValueIterator<Windowed<K>, AGG> typed(
+      KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
+    StateSerdes<K, AGG> serdes = serdes();
+    return new MappedIterator<>(
+        raw, w -> new Windowed<>(serdes.key(w.key()), w.window()), serdes::value);
+  }
+}

@@ -1,0 +1,227 @@
+package io.sluice.state.internals;
+
+import io.sluice.serdes.Windowed;
+import io.sluice.state.KeyValueIterator;
+import io.sluice.state.StateStore;
+import io.sluice.state.StateStoreContext;
+import io.sluice.state.StateStoreException;
+import io.sluice.state.WindowStore;
+import io.sluice.state.WindowStoreIterator;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The outer layer of a window store: serdes (the builder's or the configured defaults) and the
+ * {@code put}, {@code fetch} and {@code flush} sensors of {@link StoreMetrics}. Every read
+ * operation counts as a fetch, timed until its result or iterator is returned.
+ */
+class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte[]>>
+    implements WindowStore<K, V> {
+
+  private final String metricsScope;
+  private final Serde<K> keySerde;
+  private final Serde<V> valueSerde;
+  private StateSerdes<K, V> serdesOrNull;
+  private StoreMetrics metrics;
+  private Sensor putSensor;
+  private Sensor fetchSensor;
+  private Sensor flushSensor;
+
+  /**
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the value serde, or {@code null} for {@code default.value.serde}
+   */
+  MeteredWindowStore(
+      WindowStore<Bytes, byte[]> inner,
+      String metricsScope,
+      Serde<K> keySerde,
+      Serde<V> valueSerde) {
+    super(inner);
+    this.metricsScope = metricsScope;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+  }
+
+  /** The value serde to use: the given one or the context's default. */
+  Serde<V> resolveValueSerde(Serde<V> given, InternalStoreContext context) {
+    return StateSerdes.valueSerdeOrDefault(given, context, name());
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    InternalStoreContext internal = StoreContexts.internal(context, name());
+    serdesOrNull =
+        new StateSerdes<>(
+            name(),
+            StoreContexts.changelogTopic(context, name()),
+            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
+            resolveValueSerde(valueSerde, internal));
+    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+    putSensor = metrics.latencySensor("put");
+    fetchSensor = metrics.latencySensor("fetch");
+    flushSensor = metrics.latencySensor("flush");
+    try {
+      super.init(context, root);
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void put(K key, V value, long windowStartMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      wrapped().put(serdes.rawKey(key), serdes.rawValue(value), windowStartMs);
+    } finally {
+      putSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public V fetch(K key, long windowStartMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return serdes.value(wrapped().fetch(serdes.rawKey(key), windowStartMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public WindowStoreIterator<V> fetch(K key, long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return new MappedWindowIterator<>(
+          wrapped().fetch(serdes.rawKey(key), timeFromMs, timeToMs), serdes::value);
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public WindowStoreIterator<V> backwardFetch(K key, long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return new MappedWindowIterator<>(
+          wrapped().backwardFetch(serdes.rawKey(key), timeFromMs, timeToMs), serdes::value);
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> fetch(
+      K keyFrom, K keyTo, long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped()
+              .fetch(serdes.rawBound(keyFrom), serdes.rawBound(keyTo), timeFromMs, timeToMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> backwardFetch(
+      K keyFrom, K keyTo, long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(
+          wrapped()
+              .backwardFetch(
+                  serdes.rawBound(keyFrom), serdes.rawBound(keyTo), timeFromMs, timeToMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> fetchAll(long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().fetchAll(timeFromMs, timeToMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFromMs, long timeToMs) {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().backwardFetchAll(timeFromMs, timeToMs));
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> all() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().all());
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<K>, V> backwardAll() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      return typed(wrapped().backwardAll());
+    } finally {
+      fetchSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public void flush() {
+    StateSerdes<K, V> serdes = serdes();
+    long start = System.nanoTime();
+    try {
+      super.flush();
+    } finally {
+      flushSensor.record(System.nanoTime() - start);
+    }
+  }
+
+  private StateSerdes<K, V> serdes() {
+    StateSerdes<K, V> serdes = serdesOrNull;
+    if (serdes == null) {
+      throw new StateStoreException(
+          "store " + name() + " is not initialised; the task initialises it before use");
+    }
+    return serdes;
+  }
+
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  private KeyValueIterator<Windowed<K>, V> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
+    StateSerdes<K, V> serdes = serdes();
+    return new MappedIterator<>(
+        raw, w -> new Windowed<>(serdes.key(w.key()), w.window()), serdes::value);
+  }
+}

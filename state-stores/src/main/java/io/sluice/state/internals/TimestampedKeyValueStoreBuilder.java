@@ -1,0 +1,39 @@
+package io.sluice.state.internals;
+
+import io.sluice.state.KeyValueBytesStoreSupplier;
+import io.sluice.state.KeyValueStore;
+import io.sluice.state.TimestampedKeyValueStore;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * Builds timestamped key-value stores: metered (value-and-timestamp format) → changelogging (when
+ * enabled) → the supplied byte store.
+ */
+public final class TimestampedKeyValueStoreBuilder<K, V>
+    extends AbstractStoreBuilder<K, V, TimestampedKeyValueStore<K, V>> {
+
+  private final KeyValueBytesStoreSupplier supplier;
+
+  /**
+   * @param supplier supplies the byte store at the core
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
+   */
+  public TimestampedKeyValueStoreBuilder(
+      KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
+    this.supplier = supplier;
+  }
+
+  @Override
+  public TimestampedKeyValueStore<K, V> build() {
+    KeyValueStore<Bytes, byte[]> bytes = supplier.get();
+    if (loggingEnabled()) {
+      bytes = new ChangeLoggingKeyValueBytesStore(bytes);
+    }
+    return new MeteredTimestampedKeyValueStore<>(
+        bytes, supplier.metricsScope(), keySerde(), valueSerde());
+  }
+}

@@ -1,0 +1,39 @@
+package io.sluice.state.internals;
+
+import io.sluice.state.TimestampedWindowStore;
+import io.sluice.state.WindowBytesStoreSupplier;
+import io.sluice.state.WindowStore;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * Builds timestamped window stores: metered (value-and-timestamp format) → changelogging (when
+ * enabled) → the supplied byte store.
+ */
+public final class TimestampedWindowStoreBuilder<K, V>
+    extends AbstractStoreBuilder<K, V, TimestampedWindowStore<K, V>> {
+
+  private final WindowBytesStoreSupplier supplier;
+
+  /**
+   * @param supplier supplies the byte store at the core
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
+   */
+  public TimestampedWindowStoreBuilder(
+      WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
+    this.supplier = supplier;
+  }
+
+  @Override
+  public TimestampedWindowStore<K, V> build() {
+    WindowStore<Bytes, byte[]> bytes = supplier.get();
+    if (loggingEnabled()) {
+      bytes = new ChangeLoggingWindowBytesStore(bytes, supplier.retainDuplicates());
+    }
+    return new MeteredTimestampedWindowStore<>(
+        bytes, supplier.metricsScope(), keySerde(), valueSerde());
+  }
+}

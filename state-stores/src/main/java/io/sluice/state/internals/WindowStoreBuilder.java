@@ -1,0 +1,33 @@
+package io.sluice.state.internals;
+
+import io.sluice.state.WindowBytesStoreSupplier;
+import io.sluice.state.WindowStore;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+
+/** Builds window stores: metered → changelogging (when enabled) → the supplied byte store. */
+public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>> {
+
+  private final WindowBytesStoreSupplier supplier;
+
+  /**
+   * @param supplier supplies the byte store at the core
+   * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde the value serde, or {@code null} for {@code default.value.serde}
+   */
+  public WindowStoreBuilder(
+      WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
+    this.supplier = supplier;
+  }
+
+  @Override
+  public WindowStore<K, V> build() {
+    WindowStore<Bytes, byte[]> bytes = supplier.get();
+    if (loggingEnabled()) {
+      bytes = new ChangeLoggingWindowBytesStore(bytes, supplier.retainDuplicates());
+    }
+    return new MeteredWindowStore<>(bytes, supplier.metricsScope(), keySerde(), valueSerde());
+  }
+}
