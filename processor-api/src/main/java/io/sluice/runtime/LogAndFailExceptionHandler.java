@@ -1,0 +1,31 @@
+package io.sluice.runtime;
+
+import io.sluice.processor.Record;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default handler for deserialization and processing errors: log, then fail the task. */
+public final class LogAndFailExceptionHandler
+    implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(LogAndFailExceptionHandler.class);
+
+  /** Creates the handler; it has no state. */
+  public LogAndFailExceptionHandler() {}
+
+  @Override
+  public HandlerResponse handle(
+      ErrorContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    LOG.error("Failing on bad input record ({}): {}", context, exception.toString());
+    return HandlerResponse.FAIL;
+  }
+
+  @Override
+  public HandlerResponse handle(ErrorContext context, Record<?, ?> record, Exception exception) {
+    LOG.error("Failing on processing error ({}): {}", context, exception.toString());
+    return HandlerResponse.FAIL;
+  }
+
+  @Override
+  public void configure(java.util.Map<String, ?> configs) {}
+}

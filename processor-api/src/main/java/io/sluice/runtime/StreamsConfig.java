@@ -1,0 +1,174 @@
+package io.sluice.runtime;
+
+import io.sluice.processor.RecordTimestampExtractor;
+import io.sluice.processor.TimestampExtractor;
+import java.io.File;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The settings of a Sluice application, each defined once with type, default, validator,
+ * importance and documentation. Invalid values fail at construction with a {@link
+ * ConfigException} naming the setting, the value and what is valid.
+ */
+public final class StreamsConfig extends AbstractConfig {
+  /** Identifies the application: consumer group id and prefix of internal topics. */
+  public static final String APPLICATION_ID = "application.id";
+  /** Kafka brokers to bootstrap from. */
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  /** Serde class for keys where none is given. */
+  public static final String DEFAULT_KEY_SERDE = "default.key.serde";
+  /** Serde class for values where none is given. */
+  public static final String DEFAULT_VALUE_SERDE = "default.value.serde";
+  /** Timestamp extractor class for sources without their own. */
+  public static final String DEFAULT_TIMESTAMP_EXTRACTOR = "default.timestamp.extractor";
+  /** {@value #AT_LEAST_ONCE} or {@value #EXACTLY_ONCE_V2}. */
+  public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+  /** Value of {@link #PROCESSING_GUARANTEE}: records may be processed again after a failure. */
+  public static final String AT_LEAST_ONCE = "at_least_once";
+  /** Value of {@link #PROCESSING_GUARANTEE}: transactions give exactly-once results. */
+  public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+  /** Root directory of local state. */
+  public static final String STATE_DIR = "state.dir";
+  /** How often tasks commit, in milliseconds. */
+  public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+  /** How long a task waits for data on an empty partition before processing others, in ms. */
+  public static final String MAX_TASK_IDLE_MS = "max.task.idle.ms";
+  /** Records buffered per partition before the partition is paused. */
+  public static final String BUFFERED_RECORDS_PER_PARTITION = "buffered.records.per.partition";
+  /** Bytes of record caches per instance. */
+  public static final String STATESTORE_CACHE_MAX_BYTES = "statestore.cache.max.bytes";
+  /** Handler class for undeserializable input and invalid timestamps. */
+  public static final String DESERIALIZATION_EXCEPTION_HANDLER =
+      "deserialization.exception.handler";
+  /** Handler class for exceptions thrown by processors. */
+  public static final String PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler";
+  /** Stream threads per instance. */
+  public static final String NUM_STREAM_THREADS = "num.stream.threads";
+
+  private static final Pattern LEGAL_TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final ConfigDef DEFINITION = define();
+
+  /**
+   * @param props the settings; unknown keys are kept as originals for clients and stores
+   * @throws ConfigException if a setting is missing or invalid
+   */
+  public StreamsConfig(Map<?, ?> props) {
+    super(DEFINITION, props, false);
+  }
+
+  /** The definitions, for documentation and for the runtime to extend its checks. */
+  public static ConfigDef configDef() {
+    return new ConfigDef(DEFINITION);
+  }
+
+  /** Whether {@code processing.guarantee} is exactly-once. */
+  public boolean exactlyOnce() {
+    return EXACTLY_ONCE_V2.equals(getString(PROCESSING_GUARANTEE));
+  }
+
+  /** A new configured instance of {@code default.key.serde}, or {@code null} if unset. */
+  public Serde<?> defaultKeySerde() {
+    return serde(DEFAULT_KEY_SERDE, true);
+  }
+
+  /** A new configured instance of {@code default.value.serde}, or {@code null} if unset. */
+  public Serde<?> defaultValueSerde() {
+    return serde(DEFAULT_VALUE_SERDE, false);
+  }
+
+  private Serde<?> serde(String key, boolean isKey) {
+    if (getClass(key) == null) {
+      return null;
+    }
+    Serde<?> serde = getConfiguredInstance(key, Serde.class);
+    serde.configure(originals(), isKey);
+    return serde;
+  }
+
+  private static ConfigDef define() {
+    return new ConfigDef()
+        .define(APPLICATION_ID, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, applicationIdValidator(),
+            Importance.HIGH, "Identifies the application: the consumer group id, and the prefix"
+                + " of its internal topic names. Letters, digits, '.', '_' and '-' only.")
+        .define(BOOTSTRAP_SERVERS, Type.LIST, "", Importance.HIGH,
+            "host:port pairs of Kafka brokers to connect to first.")
+        .define(DEFAULT_KEY_SERDE, Type.CLASS, null, Importance.MEDIUM,
+            "Serde class (implementing org.apache.kafka.common.serialization.Serde) for keys"
+                + " where the topology gives none.")
+        .define(DEFAULT_VALUE_SERDE, Type.CLASS, null, Importance.MEDIUM,
+            "Serde class for values where the topology gives none.")
+        .define(DEFAULT_TIMESTAMP_EXTRACTOR, Type.CLASS, RecordTimestampExtractor.class,
+            implementing(TimestampExtractor.class), Importance.MEDIUM,
+            "TimestampExtractor class giving each input record its event time.")
+        .define(PROCESSING_GUARANTEE, Type.STRING, AT_LEAST_ONCE,
+            ValidString.in(AT_LEAST_ONCE, EXACTLY_ONCE_V2), Importance.MEDIUM,
+            "Delivery guarantee: at_least_once, or exactly_once_v2 (transactions).")
+        .define(STATE_DIR, Type.STRING,
+            System.getProperty("java.io.tmpdir") + File.separator + "sluice", Importance.HIGH,
+            "Directory under which each application keeps its tasks' local state.")
+        .define(COMMIT_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(0),
+            Importance.LOW, "Milliseconds between commits of each stream thread.")
+        .define(MAX_TASK_IDLE_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+            "Milliseconds a task waits for data on an empty input partition before processing"
+                + " the others out of timestamp order; -1 never waits.")
+        .define(BUFFERED_RECORDS_PER_PARTITION, Type.INT, 1000, ConfigDef.Range.atLeast(1),
+            Importance.LOW, "Records buffered per input partition before it is paused.")
+        .define(STATESTORE_CACHE_MAX_BYTES, Type.LONG, 10L * 1024 * 1024,
+            ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+            "Bytes of record caches for all tasks of an instance; 0 disables caching.")
+        .define(DESERIALIZATION_EXCEPTION_HANDLER, Type.CLASS, LogAndFailExceptionHandler.class,
+            implementing(DeserializationExceptionHandler.class), Importance.MEDIUM,
+            "DeserializationExceptionHandler class for undeserializable records and invalid"
+                + " timestamps.")
+        .define(PROCESSING_EXCEPTION_HANDLER, Type.CLASS, LogAndFailExceptionHandler.class,
+            implementing(ProcessingExceptionHandler.class), Importance.MEDIUM,
+            "ProcessingExceptionHandler class for exceptions thrown by processors.")
+        .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            "Stream threads per application instance.");
+  }
+
+  private static ConfigDef.Validator applicationIdValidator() {
+    return new ConfigDef.Validator() {
+      @Override
+      public void ensureValid(String name, Object value) {
+        String id = (String) value;
+        if (id == null || id.isEmpty() || id.length() > 200 || id.equals(".") || id.equals("..")
+            || !LEGAL_TOPIC_CHARS.matcher(id).matches()) {
+          throw new ConfigException(name, value,
+              "must be 1 to 200 characters of letters, digits, '.', '_' and '-' (it prefixes"
+                  + " topic names), and not '.' or '..'");
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "1 to 200 of [a-zA-Z0-9._-]";
+      }
+    };
+  }
+
+  private static ConfigDef.Validator implementing(Class<?> type) {
+    return new ConfigDef.Validator() {
+      @Override
+      public void ensureValid(String name, Object value) {
+        if (value != null && !type.isAssignableFrom((Class<?>) value)) {
+          throw new ConfigException(name, ((Class<?>) value).getName(),
+              "must be a class implementing " + type.getName());
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "a class implementing " + type.getName();
+      }
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package io.sluice.runtime.internals;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The input queues of a task, with timestamp synchronisation: the next record is the head with
+ * the lowest timestamp across the task's partitions. While some partitions are empty, the task
+ * waits up to {@code max.task.idle.ms} of wall-clock time for them before processing the others
+ * (-1: never wait).
+ */
+final class PartitionGroup {
+  private final Map<TopicPartition, RecordQueue> queues = new LinkedHashMap<>();
+  private final long maxIdleMs;
+  private long waitingSinceMs = -1L;
+
+  PartitionGroup(Iterable<RecordQueue> queues, long maxIdleMs) {
+    queues.forEach(q -> this.queues.put(q.partition(), q));
+    this.maxIdleMs = maxIdleMs;
+  }
+
+  Set<TopicPartition> partitions() {
+    return queues.keySet();
+  }
+
+  /**
+   * @throws IllegalArgumentException if the task does not read {@code partition}
+   */
+  void addRecords(TopicPartition partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+    RecordQueue queue = queues.get(partition);
+    if (queue == null) {
+      throw new IllegalArgumentException(
+          "This task reads " + queues.keySet() + ", not " + partition);
+    }
+    queue.add(records);
+  }
+
+  /** Whether a record may be processed now, given timestamp synchronisation. */
+  boolean readyToProcess(long nowMs) {
+    int empty = 0;
+    for (RecordQueue queue : queues.values()) {
+      if (queue.isEmpty()) {
+        empty++;
+      }
+    }
+    if (empty == queues.size()) {
+      return false;
+    }
+    if (empty == 0 || maxIdleMs < 0) {
+      waitingSinceMs = -1L;
+      return true;
+    }
+    if (waitingSinceMs < 0) {
+      waitingSinceMs = nowMs;
+    }
+    if (nowMs - waitingSinceMs >= maxIdleMs) {
+      waitingSinceMs = -1L;
+      return true;
+    }
+    return false;
+  }
+
+  /** Removes and returns the record with the lowest timestamp, or {@code null} if none. */
+  StampedRecord nextRecord() {
+    RecordQueue best = null;
+    long bestTimestamp = Long.MAX_VALUE;
+    for (RecordQueue queue : queues.values()) {
+      long timestamp = queue.headTimestamp();
+      if (timestamp >= 0 && timestamp < bestTimestamp) {
+        best = queue;
+        bestTimestamp = timestamp;
+      }
+    }
+    return best == null ? null : best.poll();
+  }
+
+  int numBuffered() {
+    int total = 0;
+    for (RecordQueue queue : queues.values()) {
+      total += queue.size();
+    }
+    return total;
+  }
+
+  /** The offset of the last record processed or dropped, per partition that has one. */
+  Map<TopicPartition, Long> consumedOffsets() {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    queues.forEach((tp, q) -> {
+      if (q.lastConsumedOffset() >= 0) {
+        offsets.put(tp, q.lastConsumedOffset());
+      }
+    });
+    return offsets;
+  }
+}

@@ -1,0 +1,189 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.state.StateRestoreCallback;
+import io.sluice.state.StateStore;
+import io.sluice.state.TaskId;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one task: its registered stores, their changelog partitions and restore
+ * callbacks, the changelog positions, and the checkpoint file. A position is the offset from
+ * which restoration would resume: one past the last changelog record written or restored.
+ *
+ * <p>Both drivers use it the same way: stores register during init; a restorer (the runtime's
+ * restore consumer; nothing in the test driver) feeds changelog batches to {@link #restore};
+ * {@link #updateChangelogOffsets} takes the record collector's acknowledged offsets; {@link
+ * #checkpoint} writes them for persistent stores.
+ */
+public final class ProcessorStateManager {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessorStateManager.class);
+  /** File name of the checkpoint in the task directory. */
+  public static final String CHECKPOINT_FILE = ".checkpoint";
+
+  private record Registered(StateStore store, StateRestoreCallback callback,
+      TopicPartition changelog) {}
+
+  private final TaskId taskId;
+  private final String applicationId;
+  private final Set<String> loggedStores;
+  private final OffsetCheckpoint checkpoint;
+  private final Map<String, Registered> stores = new LinkedHashMap<>();
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
+
+  /**
+   * @param loggedStores names of this task's stores whose builders have logging enabled
+   */
+  public ProcessorStateManager(
+      TaskId taskId, String applicationId, File taskDir, Set<String> loggedStores) {
+    this.taskId = taskId;
+    this.applicationId = applicationId;
+    this.loggedStores = Set.copyOf(loggedStores);
+    this.checkpoint = new OffsetCheckpoint(new File(taskDir, CHECKPOINT_FILE).toPath());
+  }
+
+  /** The changelog topic name of {@code storeName} in application {@code applicationId}. */
+  public static String changelogTopic(String applicationId, String storeName) {
+    return applicationId + "-" + storeName + "-changelog";
+  }
+
+  /** Reads the checkpoint, so restoration can resume from it. */
+  public void initialize() {
+    positions.putAll(checkpoint.read());
+  }
+
+  /**
+   * Registers a store (its outermost layer) with its restore callback.
+   *
+   * @throws IllegalStateException if a store of that name is already registered
+   */
+  public void registerStore(StateStore store, StateRestoreCallback callback) {
+    if (stores.containsKey(store.name())) {
+      throw new IllegalStateException(
+          "Store '" + store.name() + "' is already registered with task " + taskId
+              + "; a store must register exactly once, from its outermost layer's init");
+    }
+    TopicPartition changelog = loggedStores.contains(store.name())
+        ? new TopicPartition(changelogTopic(applicationId, store.name()), taskId.partition())
+        : null;
+    stores.put(store.name(), new Registered(store, callback, changelog));
+  }
+
+  /** A registered store, or {@code null}. */
+  public StateStore store(String name) {
+    Registered registered = stores.get(name);
+    return registered == null ? null : registered.store();
+  }
+
+  /** The registered stores, in registration order. */
+  public Collection<StateStore> stores() {
+    return stores.values().stream().map(Registered::store).toList();
+  }
+
+  /** The changelog partition of a registered store, or empty if it is not logged. */
+  public Optional<TopicPartition> changelogPartition(String storeName) {
+    Registered registered = stores.get(storeName);
+    return Optional.ofNullable(registered == null ? null : registered.changelog());
+  }
+
+  /** The changelog partitions of this task's logged stores, mapped to their store names. */
+  public Map<TopicPartition, String> changelogPartitions() {
+    Map<TopicPartition, String> result = new LinkedHashMap<>();
+    stores.values().stream().filter(r -> r.changelog() != null)
+        .forEach(r -> result.put(r.changelog(), r.store().name()));
+    return result;
+  }
+
+  /** Where restoration of each changelog partition resumes (0 if unknown). */
+  public Map<TopicPartition, Long> changelogOffsets() {
+    Map<TopicPartition, Long> result = new HashMap<>();
+    changelogPartitions().keySet().forEach(tp -> result.put(tp, positions.getOrDefault(tp, 0L)));
+    return result;
+  }
+
+  /**
+   * Applies one batch of changelog records of {@code changelog} through its store's restore
+   * callback and moves the position past the batch.
+   *
+   * @throws IllegalArgumentException if no store of this task uses {@code changelog}
+   */
+  public void restore(TopicPartition changelog, List<ConsumerRecord<byte[], byte[]>> batch) {
+    String storeName = changelogPartitions().get(changelog);
+    if (storeName == null) {
+      throw new IllegalArgumentException("Task " + taskId + " has no store with changelog "
+          + changelog + "; its changelogs are " + changelogPartitions().keySet());
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    stores.get(storeName).callback().restoreBatch(batch);
+    positions.put(changelog, batch.get(batch.size() - 1).offset() + 1);
+  }
+
+  /**
+   * Takes the offsets of the last changelog records acknowledged, per partition; entries for
+   * partitions of other tasks are ignored.
+   */
+  public void updateChangelogOffsets(Map<TopicPartition, Long> lastWritten) {
+    Set<TopicPartition> mine = changelogPartitions().keySet();
+    lastWritten.forEach((tp, offset) -> {
+      if (mine.contains(tp)) {
+        positions.put(tp, offset + 1);
+      }
+    });
+  }
+
+  /** Flushes every store (forwarding cached records downstream where caching is on). */
+  public void flush() {
+    for (Registered registered : stores.values()) {
+      registered.store().flush();
+    }
+  }
+
+  /**
+   * Writes the positions of the logged persistent stores to the checkpoint file. In-memory stores
+   * are left out: after a restart they must restore from the beginning.
+   */
+  public void checkpoint() {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (Registered registered : stores.values()) {
+      if (registered.changelog() != null && registered.store().persistent()) {
+        offsets.put(registered.changelog(), positions.getOrDefault(registered.changelog(), 0L));
+      }
+    }
+    checkpoint.write(offsets);
+  }
+
+  /** Deletes the checkpoint (under exactly-once, when the task starts running). */
+  public void deleteCheckpoint() {
+    checkpoint.delete();
+  }
+
+  /** Closes every store, continuing past failures; the first failure is rethrown. */
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Registered registered : stores.values()) {
+      try {
+        registered.store().close();
+      } catch (RuntimeException e) {
+        LOG.error("Closing store '{}' of task {} failed", registered.store().name(), taskId, e);
+        failures.add(e);
+      }
+    }
+    stores.clear();
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+}

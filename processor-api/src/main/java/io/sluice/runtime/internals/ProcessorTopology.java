@@ -1,0 +1,96 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.processor.Processor;
+import io.sluice.processor.ProcessorSupplier;
+import io.sluice.processor.TopologyException;
+import io.sluice.state.StateStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One task's instance of a sub-topology: fresh processors from the suppliers and fresh stores from
+ * the builders, wired as the topology says.
+ */
+final class ProcessorTopology {
+  private final Map<String, ProcessorNode<?, ?, ?, ?>> nodes = new LinkedHashMap<>();
+  private final Map<String, SourceNode> sources = new LinkedHashMap<>();
+  private final Map<String, NodeDef.Source> sourceDefs = new LinkedHashMap<>();
+  private final List<StateStore> stores = new ArrayList<>();
+
+  /**
+   * Instantiates the nodes {@code defs} and the stores {@code storeNames}.
+   *
+   * @throws TopologyException if a supplier returns {@code null} or a serde is missing
+   */
+  ProcessorTopology(
+      InternalTopologyBuilder builder, List<NodeDef> defs, Set<String> storeNames,
+      TaskContext task) {
+    EngineConfig config = task.config();
+    for (NodeDef def : defs) {
+      if (def instanceof NodeDef.Source source) {
+        ProcessorNode<Object, Object, Object, Object> node =
+            new ProcessorNode<>(source.name(), new SourceProcessor(), Set.of());
+        nodes.put(source.name(), node);
+        sourceDefs.put(source.name(), source);
+        sources.put(source.name(), new SourceNode(source.name(), node,
+            DefaultSerdes.deserializer(source.keyDeserializer(), config.defaultKeySerde(), "key",
+                source.name()),
+            DefaultSerdes.deserializer(source.valueDeserializer(), config.defaultValueSerde(),
+                "value", source.name()),
+            source.options().timestampExtractor() != null
+                ? source.options().timestampExtractor()
+                : config.defaultTimestampExtractor()));
+      } else if (def instanceof NodeDef.Proc proc) {
+        nodes.put(proc.name(), node(proc.name(), proc.supplier(), builder.storesOf(proc.name())));
+      } else {
+        nodes.put(def.name(), sinkNode((NodeDef.Sink<?, ?>) def, task));
+      }
+    }
+    for (ProcessorNode<?, ?, ?, ?> node : nodes.values()) {
+      for (String child : builder.childrenOf(node.name())) {
+        node.addChild(nodes.get(child));
+      }
+    }
+    for (String storeName : storeNames) {
+      stores.add(builder.storeBuilder(storeName).build());
+    }
+  }
+
+  private static <KIn, VIn, KOut, VOut> ProcessorNode<KIn, VIn, KOut, VOut> node(
+      String name, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier, Set<String> storeNames) {
+    Processor<KIn, VIn, KOut, VOut> processor = supplier.get();
+    if (processor == null) {
+      throw new TopologyException("The supplier of processor '" + name + "' returned null;"
+          + " get() must return a new processor on every call");
+    }
+    return new ProcessorNode<>(name, processor, storeNames);
+  }
+
+  private static <K, V> ProcessorNode<K, V, Void, Void> sinkNode(
+      NodeDef.Sink<K, V> def, TaskContext task) {
+    return new ProcessorNode<>(def.name(), new SinkProcessor<>(def, task), Set.of());
+  }
+
+  Collection<ProcessorNode<?, ?, ?, ?>> nodes() {
+    return nodes.values();
+  }
+
+  List<StateStore> stores() {
+    return stores;
+  }
+
+  /** The source reading {@code topic} (by name or pattern), or {@code null}. */
+  SourceNode sourceFor(String topic) {
+    for (NodeDef.Source def : sourceDefs.values()) {
+      if (def.topics().contains(topic)
+          || (def.pattern() != null && def.pattern().matcher(topic).matches())) {
+        return sources.get(def.name());
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+package io.sluice.runtime.internals;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A deserialized input record with its extracted timestamp, ready to enter its source node.
+ *
+ * @param timestamp the extractor's result, epoch milliseconds, {@code >= 0}
+ */
+record StampedRecord(ConsumerRecord<Object, Object> record, long timestamp, SourceNode source) {}

@@ -1,0 +1,309 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.processor.PunctuationType;
+import io.sluice.processor.Punctuator;
+import io.sluice.processor.Record;
+import io.sluice.runtime.StreamsException;
+import io.sluice.state.StateStore;
+import io.sluice.state.TaskId;
+import io.sluice.state.internals.ProcessorRecordContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An active task: one instance of a sub-topology bound to one partition of each of its source
+ * topics. It owns its processor nodes, stores (through its {@link ProcessorStateManager}), stream
+ * time, partition queues and punctuation schedules. Both the Kafka runtime and the test driver
+ * drive this class; neither adds processing logic of its own.
+ *
+ * <p>Not thread-safe: a task is used by one thread at a time.
+ */
+public final class StreamTask {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+  private final TaskId id;
+  private final ProcessorTopology topology;
+  private final TaskContext context;
+  private final PartitionGroup partitions;
+  private final StateDirectory stateDirectory;
+  private TaskState state = TaskState.CREATED;
+  private boolean processorsInitialized;
+
+  StreamTask(TaskId id, ProcessorTopology topology, TaskContext context, PartitionGroup partitions,
+      StateDirectory stateDirectory) {
+    this.id = id;
+    this.topology = topology;
+    this.context = context;
+    this.partitions = partitions;
+    this.stateDirectory = stateDirectory;
+  }
+
+  /** The task id. */
+  public TaskId id() {
+    return id;
+  }
+
+  /** The current state. */
+  public TaskState state() {
+    return state;
+  }
+
+  /** The input partitions this task reads. */
+  public Set<TopicPartition> inputPartitions() {
+    return partitions.partitions();
+  }
+
+  /** The task's state manager. */
+  public ProcessorStateManager stateManager() {
+    return context.stateManager();
+  }
+
+  /** The task's stream time (largest timestamp processed), or {@link Long#MIN_VALUE}. */
+  public long streamTime() {
+    return context.currentStreamTimeMs();
+  }
+
+  /** Records this task has processed (the {@code process-total} metric). */
+  public double processedRecords() {
+    return context.taskMetrics().processTotal();
+  }
+
+  /** Records this task has dropped through an exception handler. */
+  public double droppedRecords() {
+    return context.taskMetrics().droppedTotal();
+  }
+
+  /** A store of this task, or {@code null}. */
+  public StateStore store(String name) {
+    return context.stateManager().store(name);
+  }
+
+  private void transitionTo(TaskState target) {
+    if (!state.canTransitionTo(target)) {
+      throw new IllegalStateException(
+          "Task " + id + " cannot go from " + state + " to " + target);
+    }
+    state = target;
+  }
+
+  /** CREATED → RESTORING: reads the checkpoint and opens the stores, which register themselves. */
+  public void initializeIfNeeded() {
+    if (state != TaskState.CREATED) {
+      return;
+    }
+    transitionTo(TaskState.RESTORING);
+    context.stateManager().initialize();
+    for (StateStore store : topology.stores()) {
+      store.init(context, store);
+    }
+  }
+
+  /**
+   * RESTORING → RUNNING: initialises the processors (once) and, under exactly-once, deletes the
+   * checkpoint, since local state may now hold uncommitted writes.
+   */
+  public void completeRestoration() {
+    transitionTo(TaskState.RUNNING);
+    if (context.config().exactlyOnce()) {
+      context.stateManager().deleteCheckpoint();
+    }
+    if (!processorsInitialized) {
+      processorsInitialized = true;
+      for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+        node.init(context);
+      }
+    }
+  }
+
+  /** Buffers raw records of one input partition. */
+  public void addRecords(
+      TopicPartition partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+    partitions.addRecords(partition, records);
+  }
+
+  /** Records buffered and not yet processed. */
+  public int numBuffered() {
+    return partitions.numBuffered();
+  }
+
+  /**
+   * Processes the buffered record with the lowest timestamp, if timestamp synchronisation allows.
+   *
+   * @param nowMs wall-clock time, for {@code max.task.idle.ms}
+   * @return whether a record was processed (or dropped by a handler)
+   * @throws IllegalStateException if the task is not RUNNING
+   * @throws StreamsException if a handler answers FAIL
+   */
+  public boolean process(long nowMs) {
+    if (state != TaskState.RUNNING) {
+      throw new IllegalStateException("Task " + id + " is " + state + ", not RUNNING");
+    }
+    if (!partitions.readyToProcess(nowMs)) {
+      return false;
+    }
+    StampedRecord stamped = partitions.nextRecord();
+    if (stamped == null) {
+      return false;
+    }
+    ConsumerRecord<Object, Object> in = stamped.record();
+    context.advanceStreamTime(stamped.timestamp());
+    Record<Object, Object> record =
+        new Record<>(in.key(), in.value(), stamped.timestamp(), in.headers());
+    context.setRecordContext(new ProcessorRecordContext(stamped.timestamp(), in.offset(),
+        in.partition(), in.topic(), record.headers()));
+    try {
+      stamped.source().node().process(record);
+    } finally {
+      context.setRecordContext(TaskContext.NO_RECORD);
+    }
+    context.taskMetrics().recordProcess();
+    return true;
+  }
+
+  /** Runs stream-time punctuators that are due; returns whether any ran. */
+  public boolean maybePunctuateStreamTime() {
+    if (state != TaskState.RUNNING || context.currentStreamTimeMs() == Long.MIN_VALUE) {
+      return false;
+    }
+    return context.punctuations(PunctuationType.STREAM_TIME)
+        .mayPunctuate(context.currentStreamTimeMs(), this::punctuate);
+  }
+
+  /** Runs wall-clock punctuators that are due; returns whether any ran. */
+  public boolean maybePunctuateSystemTime() {
+    if (state != TaskState.RUNNING) {
+      return false;
+    }
+    return context.punctuations(PunctuationType.WALL_CLOCK_TIME)
+        .mayPunctuate(context.wallClockMs(), this::punctuate);
+  }
+
+  private void punctuate(ProcessorNode<?, ?, ?, ?> node, Punctuator punctuator, long time) {
+    context.setRecordContext(
+        new ProcessorRecordContext(Math.max(time, 0L), -1L, -1, null, new RecordHeaders()));
+    try {
+      punctuator.punctuate(time);
+    } catch (StreamsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StreamsException("A punctuator of processor '" + node.name() + "' in task " + id
+          + " failed at time " + time + ": " + e, e);
+    } finally {
+      context.setRecordContext(TaskContext.NO_RECORD);
+    }
+  }
+
+  /** Whether a processor asked for a commit since the last call; clears the request. */
+  public boolean takeCommitRequest() {
+    return context.takeCommitRequest();
+  }
+
+  /**
+   * Flushes the stores (caches forward their records) and the record collector, and returns the
+   * input offsets to commit: the next offset to read per partition, with the stream time in the
+   * metadata.
+   */
+  public Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
+    if (state == TaskState.CREATED || state == TaskState.CLOSED) {
+      throw new IllegalStateException("Task " + id + " is " + state + " and cannot commit");
+    }
+    context.stateManager().flush();
+    context.collector().flush();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    String metadata = StreamTimeMetadata.encode(context.currentStreamTimeMs());
+    partitions.consumedOffsets().forEach(
+        (tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset + 1, metadata)));
+    return offsets;
+  }
+
+  /**
+   * After the driver committed: updates changelog positions from the collector and writes the
+   * checkpoint, except under exactly-once unless {@code enforceCheckpoint}.
+   */
+  public void postCommit(boolean enforceCheckpoint) {
+    context.stateManager().updateChangelogOffsets(context.collector().offsets());
+    if (enforceCheckpoint || !context.config().exactlyOnce()) {
+      context.stateManager().checkpoint();
+    }
+  }
+
+  /** RUNNING or RESTORING → SUSPENDED: stops processing; stores stay open. */
+  public void suspend() {
+    if (state != TaskState.SUSPENDED) {
+      transitionTo(TaskState.SUSPENDED);
+    }
+  }
+
+  /** SUSPENDED → RESTORING, to catch up before running again. */
+  public void resume() {
+    transitionTo(TaskState.RESTORING);
+  }
+
+  /**
+   * Closes after a final flush and checkpoint (under either guarantee). The caller commits the
+   * offsets of {@link #prepareCommit()} first.
+   */
+  public void closeClean() {
+    if (state == TaskState.CLOSED) {
+      return;
+    }
+    boolean opened = state != TaskState.CREATED;
+    suspend();
+    if (opened) {
+      context.stateManager().flush();
+      context.collector().flush();
+      postCommit(true);
+    }
+    closeProcessorsAndStores(true);
+  }
+
+  /**
+   * Closes without flushing or checkpointing, after a failure; under exactly-once the task's
+   * local state is deleted, as it may hold uncommitted writes.
+   */
+  public void closeDirty() {
+    if (state == TaskState.CLOSED) {
+      return;
+    }
+    suspend();
+    try {
+      closeProcessorsAndStores(false);
+    } catch (RuntimeException e) {
+      LOG.warn("Ignoring failure while closing task {} dirty", id, e);
+    }
+    if (context.config().exactlyOnce()) {
+      stateDirectory.wipe(id);
+    }
+  }
+
+  private void closeProcessorsAndStores(boolean rethrow) {
+    RuntimeException failure = null;
+    if (processorsInitialized) {
+      for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+        try {
+          node.close();
+        } catch (RuntimeException e) {
+          LOG.error("Closing processor '{}' of task {} failed", node.name(), id, e);
+          failure = failure == null ? e : failure;
+        }
+      }
+    }
+    try {
+      context.stateManager().close();
+    } catch (RuntimeException e) {
+      failure = failure == null ? e : failure;
+    }
+    context.taskMetrics().close();
+    transitionTo(TaskState.CLOSED);
+    if (failure != null && rethrow) {
+      throw new StreamsException("Closing task " + id + " failed: " + failure, failure);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.state.StateStore;
+import io.sluice.state.StoreBuilder;
+import io.sluice.state.TaskId;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * Builds tasks from a topology's definitions: for each task, fresh processors and stores, its
+ * state manager, context and partition queues. Both drivers create their tasks here.
+ */
+public final class TaskFactory {
+  private final InternalTopologyBuilder builder;
+  private final List<InternalTopologyBuilder.SubtopologyDef> subtopologies;
+  private final EngineConfig config;
+  private final StateDirectory stateDirectory;
+  private final Time time;
+  private final Function<String, StateStore> globalStores;
+
+  /**
+   * @param globalStores looks up the instance's global stores by name ({@code null} if none)
+   */
+  public TaskFactory(InternalTopologyBuilder builder, EngineConfig config,
+      StateDirectory stateDirectory, Time time, Function<String, StateStore> globalStores) {
+    this.builder = builder;
+    this.subtopologies = builder.subtopologies();
+    this.config = config;
+    this.stateDirectory = stateDirectory;
+    this.time = time;
+    this.globalStores = globalStores;
+  }
+
+  /** The number of sub-topologies, i.e. of task groups. */
+  public int subtopologyCount() {
+    return subtopologies.size();
+  }
+
+  /** The source topics of sub-topology {@code id} (explicit names; patterns are not expanded). */
+  public Set<String> sourceTopics(int id) {
+    Set<String> topics = new HashSet<>();
+    subtopologies.get(id).sources().forEach(s -> topics.addAll(s.topics()));
+    return topics;
+  }
+
+  /**
+   * A new task in state CREATED.
+   *
+   * @param inputPartitions the partitions it reads, one per source topic
+   * @param collector where it sends output and changelog records
+   */
+  public StreamTask create(
+      TaskId id, Set<TopicPartition> inputPartitions, RecordCollector collector) {
+    InternalTopologyBuilder.SubtopologyDef sub = subtopologies.get(id.subtopology());
+    Set<String> logged = new HashSet<>();
+    for (String store : sub.stores()) {
+      StoreBuilder<?> storeBuilder = builder.storeBuilder(store);
+      if (storeBuilder.loggingEnabled()) {
+        logged.add(store);
+      }
+    }
+    File taskDir = stateDirectory.taskDir(id);
+    ProcessorStateManager stateManager =
+        new ProcessorStateManager(id, config.applicationId(), taskDir, logged);
+    TaskMetrics metrics = new TaskMetrics(config.metrics(), id);
+    TaskContext context = new TaskContext(
+        id, config, taskDir, stateManager, collector, time, metrics, globalStores);
+    ProcessorTopology topology = new ProcessorTopology(builder, sub.nodes(), sub.stores(), context);
+    List<RecordQueue> queues = new ArrayList<>();
+    for (TopicPartition partition : inputPartitions) {
+      SourceNode source = topology.sourceFor(partition.topic());
+      if (source == null) {
+        throw new IllegalArgumentException("Sub-topology " + id.subtopology()
+            + " has no source reading " + partition.topic() + "; its topics are "
+            + sourceTopics(id.subtopology()));
+      }
+      queues.add(new RecordQueue(partition,
+          new RecordDeserializer(source, config.deserializationHandler(), id, metrics)));
+    }
+    return new StreamTask(id, topology, context,
+        new PartitionGroup(queues, config.maxTaskIdleMs()), stateDirectory);
+  }
+}
