@@ -1,0 +1,124 @@
+package io.sluice.testkit.internals;
+
+import io.sluice.testkit.KafkaClusterException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One broker in an {@code apache/kafka} Docker container, through Testcontainers' Kafka module.
+ *
+ * <p>Only this class refers to Testcontainers, which is an optional dependency of the testkit:
+ * {@link #start} checks that it is on the classpath and that a Docker engine answers before it
+ * touches it.
+ */
+public final class ContainerCluster implements ClusterBackend {
+
+  private static final String CONTAINER_CLASS = "org.testcontainers.kafka.KafkaContainer";
+
+  private final KafkaContainer container;
+
+  private ContainerCluster(KafkaContainer container) {
+    this.container = container;
+  }
+
+  /**
+   * Starts a single broker container of the given Kafka version.
+   *
+   * @param kafkaVersion the {@code apache/kafka} image tag, like 4.3.1
+   * @param brokerOverrides broker settings, passed as {@code KAFKA_*} environment variables
+   * @throws KafkaClusterException if Testcontainers is not on the classpath, no Docker engine is
+   *     reachable, or the container fails to start
+   */
+  public static ContainerCluster start(String kafkaVersion, Map<String, String> brokerOverrides) {
+    try {
+      Class.forName(CONTAINER_CLASS, false, ContainerCluster.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new KafkaClusterException("Testcontainers mode needs org.testcontainers:kafka on the"
+          + " test classpath; add it as a test dependency, or use Mode.LOCAL_PROCESSES", e);
+    }
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      throw new KafkaClusterException("Testcontainers mode needs a Docker engine, and none is"
+          + " reachable (check DOCKER_HOST or ~/.testcontainers.properties); use"
+          + " Mode.LOCAL_PROCESSES to run brokers as local JVMs instead");
+    }
+    KafkaContainer container = new KafkaContainer(DockerImageName.parse("apache/kafka:" + kafkaVersion));
+    brokerOverrides.forEach((key, value) -> {
+      if (value != null) {
+        container.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value);
+      }
+    });
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      String logs = container.getLogs();
+      container.stop();
+      throw new KafkaClusterException("the apache/kafka:" + kafkaVersion
+          + " container failed to start; its log:\n" + logs, e);
+    }
+    return new ContainerCluster(container);
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return container.getBootstrapServers();
+  }
+
+  @Override
+  public Map<String, Object> securityProperties() {
+    return Map.of();
+  }
+
+  @Override
+  public boolean sasl() {
+    return false;
+  }
+
+  @Override
+  public boolean external() {
+    return false;
+  }
+
+  @Override
+  public int brokerCount() {
+    return 1;
+  }
+
+  @Override
+  public void stopBroker(int index) {
+    throw faultsUnavailable("stopBroker");
+  }
+
+  @Override
+  public void startBroker(int index) {
+    throw faultsUnavailable("startBroker");
+  }
+
+  @Override
+  public void killBroker(int index) {
+    throw faultsUnavailable("killBroker");
+  }
+
+  private static IllegalStateException faultsUnavailable(String method) {
+    return new IllegalStateException(method + " is available for brokers run as local JVMs only;"
+        + " build the cluster with mode(Mode.LOCAL_PROCESSES) for fault-injection tests");
+  }
+
+  @Override
+  public List<Long> processIds() {
+    return List.of();
+  }
+
+  @Override
+  public String brokerLogTail(int index) {
+    return container.getLogs();
+  }
+
+  @Override
+  public void close() {
+    container.stop();
+  }
+}

@@ -1,0 +1,224 @@
+package io.sluice.testkit.internals;
+
+import io.sluice.testkit.KafkaClusterException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Kafka node running in its own JVM under {@link BrokerLauncher}: formatting its storage,
+ * starting, waiting for its port, stopping cleanly, and killing.
+ *
+ * <p>The child's standard output and error go to {@code <name>.log} in the cluster directory; its
+ * standard input is a pipe this JVM keeps open, so the child notices when this JVM dies.
+ */
+final class NodeProcess {
+
+  private static final int LOG_TAIL_LINES = 40;
+  private static final int LOG_TAIL_BYTES = 16 * 1024;
+
+  private final KafkaNode node;
+  private final Path clusterDir;
+  private final Path configFile;
+  private final Path logFile;
+  private final String classpath;
+  private final List<String> jvmOptions;
+  private Process process;
+
+  NodeProcess(KafkaNode node, Path clusterDir, Path configFile, String classpath,
+      List<String> jvmOptions) {
+    this.node = node;
+    this.clusterDir = clusterDir;
+    this.configFile = configFile;
+    this.logFile = clusterDir.resolve(node.name() + ".log");
+    this.classpath = classpath;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  KafkaNode node() {
+    return node;
+  }
+
+  /** Formats the node's log directory for the given KRaft cluster id (a child JVM, ~1 s). */
+  void format(String clusterId, Duration timeout) {
+    Process formatter = launch("kafka.tools.StorageTool",
+        List.of("format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"),
+        clusterDir.resolve(node.name() + "-format.log"));
+    try {
+      if (!formatter.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw failure("formatting its storage did not finish within " + timeout,
+            clusterDir.resolve(node.name() + "-format.log"));
+      }
+      if (formatter.exitValue() != 0) {
+        throw failure("formatting its storage failed with exit status " + formatter.exitValue(),
+            clusterDir.resolve(node.name() + "-format.log"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaClusterException("interrupted while formatting " + node.name(), e);
+    } finally {
+      formatter.destroyForcibly();
+      ChildProcesses.unregister(formatter);
+    }
+  }
+
+  /** Starts the node's JVM; returns at once (see {@link #awaitListening}). */
+  synchronized void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException(node.name() + " is already running (pid " + process.pid() + ")");
+    }
+    process = launch("kafka.Kafka", List.of(configFile.toString()), logFile);
+  }
+
+  private Process launch(String mainClass, List<String> arguments, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(Arrays.asList("-cp", classpath, PidFiles.CHILD_MARKER,
+        Long.toString(ProcessHandle.current().pid()), mainClass));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(clusterDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.PIPE);
+    try {
+      Process started = builder.start();
+      ChildProcesses.register(started);
+      PidFiles.writePid(clusterDir, node.name() + "-" + started.pid(), started.pid());
+      return started;
+    } catch (IOException e) {
+      throw new KafkaClusterException("cannot start a JVM for " + node.name() + ": " + command, e);
+    }
+  }
+
+  /**
+   * Waits until the node accepts TCP connections on its main port.
+   *
+   * @throws KafkaClusterException with the log tail if the process exits or the time runs out
+   */
+  void awaitListening(long deadlineNanos) {
+    int port = node.broker() ? node.brokerPort() : node.controllerPort();
+    Process current = current();
+    long pauseMillis = 20;
+    while (true) {
+      if (!current.isAlive()) {
+        throw failure("its JVM exited with status " + current.exitValue() + " while starting",
+            logFile);
+      }
+      if (accepts(port)) {
+        return;
+      }
+      if (System.nanoTime() > deadlineNanos) {
+        kill();
+        throw failure("it did not open port " + port + " in time", logFile);
+      }
+      pause(pauseMillis);
+      pauseMillis = Math.min(200, pauseMillis * 2);
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(ClusterLayout.HOST, port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  synchronized boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The pid of the running JVM; -1 if the node is not running. */
+  synchronized long pid() {
+    return isAlive() ? process.pid() : -1;
+  }
+
+  /** Stops the node with SIGTERM (a controlled shutdown), or kills it after {@code timeout}. */
+  void stop(Duration timeout) {
+    Process current = current();
+    current.destroy();
+    try {
+      if (!current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+    ChildProcesses.unregister(current);
+  }
+
+  /** Kills the node with SIGKILL and waits for it to be gone. */
+  void kill() {
+    Process current;
+    synchronized (this) {
+      current = process;
+    }
+    if (current == null) {
+      return;
+    }
+    current.destroyForcibly();
+    try {
+      current.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ChildProcesses.unregister(current);
+  }
+
+  private synchronized Process current() {
+    if (process == null) {
+      throw new IllegalStateException(node.name() + " was never started");
+    }
+    return process;
+  }
+
+  /** An exception naming the node and what went wrong, ending with the tail of its log. */
+  KafkaClusterException failure(String what, Path log) {
+    return new KafkaClusterException("Kafka " + node.name() + " failed: " + what + ". Its log is "
+        + log + "; last lines:\n" + tail(log));
+  }
+
+  /** The last lines of the node's log. */
+  String logTail() {
+    return tail(logFile);
+  }
+
+  static String tail(Path log) {
+    if (!Files.isRegularFile(log)) {
+      return "(no log written)";
+    }
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
+      byte[] bytes = new byte[(int) (file.length() - start)];
+      file.seek(start);
+      file.readFully(bytes);
+      List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read log " + log, e);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaClusterException("interrupted while waiting for a Kafka node to start", e);
+    }
+  }
+}
