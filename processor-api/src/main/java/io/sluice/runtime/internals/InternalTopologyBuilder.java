@@ -206,6 +206,7 @@ public final class InternalTopologyBuilder {
         source.valueDeserializer(), source.topics(), null);
     addProcessor(processorName, supplier, rawSupplier, source.name());
     globalStores.add(new GlobalStoreDef(builder, source, (NodeDef.Proc) nodes.get(processorName)));
+    storesOfProcessor.get(processorName).add(builder.name());
   }
 
   private boolean isGlobalStore(String name) {
@@ -281,7 +282,30 @@ public final class InternalTopologyBuilder {
   }
 
   StoreBuilder<?> storeBuilder(String name) {
-    return stores.get(name);
+    StoreBuilder<?> builder = stores.get(name);
+    if (builder == null) {
+      builder = globalStores.stream().map(GlobalStoreDef::builder)
+          .filter(b -> b.name().equals(name)).findFirst().orElse(null);
+    }
+    return builder;
+  }
+
+  /**
+   * The global sources, processors and stores as one group with the given id, which the test
+   * driver runs as a task of its own; empty if there are no global stores.
+   */
+  java.util.Optional<SubtopologyDef> globalGroup(int id) {
+    if (globalStores.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<NodeDef> groupNodes = new ArrayList<>();
+    Set<String> storeNames = new LinkedHashSet<>();
+    for (GlobalStoreDef global : globalStores) {
+      groupNodes.add(global.source());
+      groupNodes.add(global.processor());
+      storeNames.add(global.builder().name());
+    }
+    return java.util.Optional.of(new SubtopologyDef(id, groupNodes, storeNames));
   }
 
   List<GlobalStoreDef> globalStores() {

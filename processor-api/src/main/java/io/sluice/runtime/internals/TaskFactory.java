@@ -57,7 +57,25 @@ public final class TaskFactory {
    */
   public StreamTask create(
       TaskId id, Set<TopicPartition> inputPartitions, RecordCollector collector) {
-    InternalTopologyBuilder.SubtopologyDef sub = subtopologies.get(id.subtopology());
+    return create(subtopologies.get(id.subtopology()), id, inputPartitions, collector);
+  }
+
+  /**
+   * A task that runs the global sources and processors into the global stores, with id {@code
+   * <sub-topology count>_0}, or empty if the topology has no global stores. The test driver runs
+   * global state this way; the runtime's global thread will drive the same nodes.
+   *
+   */
+  public java.util.Optional<StreamTask> createGlobal(RecordCollector collector) {
+    return builder.globalGroup(subtopologies.size()).map(group -> {
+      Set<TopicPartition> partitions = new java.util.LinkedHashSet<>();
+      group.sources().forEach(s -> s.topics().forEach(t -> partitions.add(new TopicPartition(t, 0))));
+      return create(group, new TaskId(group.id(), 0), partitions, collector);
+    });
+  }
+
+  private StreamTask create(InternalTopologyBuilder.SubtopologyDef sub, TaskId id,
+      Set<TopicPartition> inputPartitions, RecordCollector collector) {
     Set<String> logged = new HashSet<>();
     for (String store : sub.stores()) {
       StoreBuilder<?> storeBuilder = builder.storeBuilder(store);
