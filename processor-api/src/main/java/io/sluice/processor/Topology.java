@@ -73,8 +73,8 @@ public final class Topology {
    * @throws TopologyException on a duplicate name, a null supplier, a supplier returning the same
    *     instance twice, no parents, an unknown parent, or a sink as parent
    */
-  public Topology addProcessor(
-      String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
+  public <KIn, VIn, KOut, VOut> Topology addProcessor(
+      String name, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier, String... parentNames) {
     builder.addProcessor(name, supplier, supplier == null ? null : supplier::get, parentNames);
     return this;
   }
@@ -82,8 +82,8 @@ public final class Topology {
   /**
    * Adds a fixed-key processor below {@code parentNames}; validated like {@link #addProcessor}.
    */
-  public Topology addFixedKeyProcessor(
-      String name, FixedKeyProcessorSupplier<?, ?, ?> supplier, String... parentNames) {
+  public <K, VIn, VOut> Topology addFixedKeyProcessor(
+      String name, FixedKeyProcessorSupplier<K, VIn, VOut> supplier, String... parentNames) {
     builder.addProcessor(name, supplier == null ? null : FixedKeyProcessorAdapter.supplier(supplier),
         supplier == null ? null : supplier::get, parentNames);
     return this;
