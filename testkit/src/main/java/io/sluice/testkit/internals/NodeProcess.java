@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeProcess {
 
-  private static final int LOG_TAIL_LINES = 40;
+  private static final int LOG_TAIL_LINES = 60;
   private static final int LOG_TAIL_BYTES = 16 * 1024;
 
   private final KafkaNode node;
