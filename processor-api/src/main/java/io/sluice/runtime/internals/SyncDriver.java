@@ -46,7 +46,7 @@ public final class SyncDriver implements AutoCloseable {
   private final StateDirectory stateDirectory;
   private final boolean ownStateDir;
   private final List<StreamTask> tasks = new ArrayList<>();
-  private final StreamTask globalTask;
+  private StreamTask globalTask;
   private final Map<String, StreamTask> taskByTopic = new LinkedHashMap<>();
   private final Map<String, Long> logEnd = new HashMap<>();
   private final Map<String, ArrayDeque<ProducerRecord<byte[], byte[]>>> outputs = new HashMap<>();
@@ -78,18 +78,25 @@ public final class SyncDriver implements AutoCloseable {
     StreamTask[] global = new StreamTask[1];
     TaskFactory factory = new TaskFactory(InternalTopologyBuilder.of(topology), engineConfig,
         stateDirectory, time, name -> global[0] == null ? null : global[0].store(name));
-    globalTask = factory.createGlobal(collector).orElse(null);
-    global[0] = globalTask;
-    if (globalTask != null) {
-      start(globalTask);
-    }
-    for (int sub = 0; sub < factory.subtopologyCount(); sub++) {
-      Set<TopicPartition> partitions = new java.util.LinkedHashSet<>();
-      factory.sourceTopics(sub).stream().sorted()
-          .forEach(topic -> partitions.add(new TopicPartition(topic, 0)));
-      StreamTask task = factory.create(new TaskId(sub, 0), partitions, collector);
-      tasks.add(task);
-      start(task);
+    try {
+      globalTask = factory.createGlobal(collector).orElse(null);
+      global[0] = globalTask;
+      if (globalTask != null) {
+        start(globalTask);
+      }
+      for (int sub = 0; sub < factory.subtopologyCount(); sub++) {
+        Set<TopicPartition> partitions = new java.util.LinkedHashSet<>();
+        factory.sourceTopics(sub).stream().sorted()
+            .forEach(topic -> partitions.add(new TopicPartition(topic, 0)));
+        StreamTask task = factory.create(new TaskId(sub, 0), partitions, collector);
+        tasks.add(task);
+        start(task);
+      }
+    } catch (RuntimeException e) {
+      allTasks().forEach(StreamTask::closeDirty);
+      metrics.close();
+      deleteOwnStateDir();
+      throw e;
     }
   }
 
@@ -253,6 +260,13 @@ public final class SyncDriver implements AutoCloseable {
         Optional.empty());
   }
 
+  private void deleteOwnStateDir() {
+    if (ownStateDir) {
+      stateDirectory.wipeAll();
+      stateDirectory.appDir().getParentFile().delete();
+    }
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("The test driver is closed");
@@ -275,10 +289,7 @@ public final class SyncDriver implements AutoCloseable {
       }
     }
     metrics.close();
-    if (ownStateDir) {
-      stateDirectory.wipeAll();
-      stateDirectory.appDir().getParentFile().delete();
-    }
+    deleteOwnStateDir();
     if (failure != null) {
       throw failure;
     }
