@@ -1,6 +1,6 @@
 package io.sluice.state.internals;
 
-import java.nio.ByteBuffer;
+import io.sluice.serdes.internals.WindowedKeyBytes;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -12,38 +12,37 @@ import org.apache.kafka.common.utils.Bytes;
  * [8 bytes session start, epoch milliseconds, big-endian]
  * </pre>
  *
- * The record key takes every byte before the last 16, so it needs no length prefix.
+ * The record key takes every byte before the last 16, so it needs no length prefix. This is the
+ * session-windowed key layout of {@link WindowedKeyBytes}, which does the encoding.
  */
 final class SessionKeySchema {
 
   /** Bytes after the record key. */
-  static final int SUFFIX_BYTES = 2 * Long.BYTES;
+  static final int SUFFIX_BYTES = WindowedKeyBytes.SESSION_SUFFIX_BYTES;
 
   private SessionKeySchema() {}
 
   /** Encodes a record key and its session bounds as above. */
   static Bytes toStoreKey(Bytes key, long startMs, long endMs) {
-    byte[] k = key.get();
-    return Bytes.wrap(
-        ByteBuffer.allocate(k.length + SUFFIX_BYTES).put(k).putLong(endMs).putLong(startMs).array());
+    return Bytes.wrap(WindowedKeyBytes.toSessionWindowed(key.get(), startMs, endMs));
   }
 
   /** The record key of an encoded store key. */
   static Bytes key(byte[] storeKey) {
     checkLength(storeKey);
-    return Bytes.wrap(java.util.Arrays.copyOf(storeKey, storeKey.length - SUFFIX_BYTES));
+    return Bytes.wrap(WindowedKeyBytes.keyBytes(storeKey, SUFFIX_BYTES));
   }
 
   /** The session end of an encoded store key. */
   static long end(byte[] storeKey) {
     checkLength(storeKey);
-    return ByteBuffer.wrap(storeKey).getLong(storeKey.length - SUFFIX_BYTES);
+    return WindowedKeyBytes.sessionWindowEnd(storeKey);
   }
 
   /** The session start of an encoded store key. */
   static long start(byte[] storeKey) {
     checkLength(storeKey);
-    return ByteBuffer.wrap(storeKey).getLong(storeKey.length - Long.BYTES);
+    return WindowedKeyBytes.sessionWindowStart(storeKey);
   }
 
   private static void checkLength(byte[] storeKey) {
