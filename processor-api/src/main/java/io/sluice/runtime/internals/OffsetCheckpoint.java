@@ -73,7 +73,7 @@ final class OffsetCheckpoint {
       throw corrupt(lines.isEmpty() ? "<empty>" : lines.get(0),
           "the first line must be the version " + VERSION);
     }
-    int count = parseInt(lines.get(1));
+    int count = parseInt(lines.get(1), lines.get(1));
     if (count != lines.size() - 2) {
       throw corrupt(lines.get(1), "it announces " + count + " entries but "
           + (lines.size() - 2) + " follow");
@@ -88,13 +88,17 @@ final class OffsetCheckpoint {
       if (offset < 0) {
         throw corrupt(line, "offsets must be >= 0");
       }
-      offsets.put(new TopicPartition(parts[0], parseInt(parts[1])), offset);
+      offsets.put(new TopicPartition(parts[0], parseInt(line, parts[1])), offset);
     }
     return offsets;
   }
 
-  private int parseInt(String text) {
-    return Math.toIntExact(parseLong(text, text.trim()));
+  private int parseInt(String line, String number) {
+    long value = parseLong(line, number);
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw corrupt(line, "'" + number + "' is not a valid count or partition");
+    }
+    return (int) value;
   }
 
   private long parseLong(String line, String number) {
