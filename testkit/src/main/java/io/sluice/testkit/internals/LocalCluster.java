@@ -92,6 +92,7 @@ public final class LocalCluster implements ClusterBackend {
         return;
       } catch (KafkaClusterException e) {
         stopAllNow();
+        closeAdmin();
         if (attempt >= START_ATTEMPTS || !e.getMessage().contains("Address already in use")) {
           throw e;
         }
@@ -330,6 +331,13 @@ public final class LocalCluster implements ClusterBackend {
     });
   }
 
+  private void closeAdmin() {
+    if (admin != null) {
+      admin.close(Duration.ZERO);
+      admin = null;
+    }
+  }
+
   /** Kills every node (their data is thrown away, so no clean shutdown) and deletes the data. */
   @Override
   public synchronized void close() {
@@ -337,9 +345,7 @@ public final class LocalCluster implements ClusterBackend {
       return;
     }
     closed = true;
-    if (admin != null) {
-      admin.close(Duration.ZERO);
-    }
+    closeAdmin();
     stopAllNow();
     Directories.deleteRecursively(dir);
     ChildProcesses.unregister(dir);

@@ -68,7 +68,7 @@ final class NodeProcess {
       throw new KafkaClusterException("interrupted while formatting " + node.name(), e);
     } finally {
       formatter.destroyForcibly();
-      ChildProcesses.unregister(formatter);
+      release(formatter);
     }
   }
 
@@ -158,7 +158,7 @@ final class NodeProcess {
       Thread.currentThread().interrupt();
       kill();
     }
-    ChildProcesses.unregister(current);
+    release(current);
   }
 
   /** Kills the node with SIGKILL and waits for it to be gone. */
@@ -176,7 +176,17 @@ final class NodeProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ChildProcesses.unregister(current);
+    release(current);
+  }
+
+  /** Forgets an exited child and closes our end of its standard input pipe. */
+  private static void release(Process exited) {
+    ChildProcesses.unregister(exited);
+    try {
+      exited.getOutputStream().close();
+    } catch (IOException e) {
+      // The pipe is gone with the child either way.
+    }
   }
 
   private synchronized Process current() {
