@@ -10,9 +10,10 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Sends every write of a window byte store to its changelog under the {@link WindowKeySchema}
- * key, stamped with the current record's timestamp. When duplicates are retained each put gets
- * the next sequence number of this layer, so every put has its own changelog key, and a {@code
- * null} value (which the store ignores) is not logged.
+ * key, stamped with the current record's timestamp. When duplicates are retained each put is
+ * logged under its own sequence number — the one the byte store gave it if the store is a {@link
+ * SequencedWindowStore}, else the next number of this layer — and a {@code null} value (which the
+ * store ignores) is not logged.
  */
 final class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowStore<Bytes, byte[]>>
     implements WindowStore<Bytes, byte[]> {
@@ -38,12 +39,19 @@ final class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowStore<
     if (retainDuplicates && value == null) {
       return;
     }
-    int seq = retainDuplicates ? ++seqnum : 0;
+    int seq = retainDuplicates ? nextSequence() : 0;
     context.logChange(
         name(),
         WindowKeySchema.toStoreKey(key, windowStartMs, seq),
         value,
         StoreContexts.changeTimestamp(context));
+  }
+
+  private int nextSequence() {
+    if (wrapped() instanceof SequencedWindowStore sequenced) {
+      return sequenced.lastPutSequence();
+    }
+    return ++seqnum;
   }
 
   @Override

@@ -27,7 +27,8 @@ import org.apache.kafka.common.utils.Bytes;
  * Without duplicates every entry has sequence number 0; with them each put gets the next number,
  * so entries of one key and window keep their insertion order.
  */
-final class InMemoryWindowStore extends InMemoryByteStore implements WindowStore<Bytes, byte[]> {
+final class InMemoryWindowStore extends InMemoryByteStore
+    implements WindowStore<Bytes, byte[]>, SequencedWindowStore {
 
   private final String metricsScope;
   private final long retentionPeriod;
@@ -125,6 +126,11 @@ final class InMemoryWindowStore extends InMemoryByteStore implements WindowStore
   private long minLiveStart() {
     long time = streamTime;
     return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - retentionPeriod + 1;
+  }
+
+  @Override
+  public int lastPutSequence() {
+    return seqnum;
   }
 
   @Override

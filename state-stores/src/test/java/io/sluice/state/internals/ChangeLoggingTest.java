@@ -161,4 +161,52 @@ class ChangeLoggingTest {
     assertThat(ValueAndTimestampSerde.rawTimestamp(context.changelog("tw").get(0).value()))
         .isEqualTo(12);
   }
+
+  private static WindowStore<String, String> duplicateWindowStore() {
+    return Stores.windowStoreBuilder(
+            Stores.inMemoryWindowStore("w", Duration.ofMillis(100), Duration.ofMillis(10), true),
+            Serdes.String(),
+            Serdes.String())
+        .build();
+  }
+
+  private static List<String> values(WindowStore<String, String> store) {
+    List<String> values = new java.util.ArrayList<>();
+    try (var it = store.fetch("k", 0, 100)) {
+      it.forEachRemaining(kv -> values.add(kv.value()));
+    }
+    return values;
+  }
+
+  @Test
+  void duplicatesPutAfterARestoreGetNewChangelogKeys() {
+    WindowStore<String, String> first = duplicateWindowStore();
+    first.init(context, first);
+    first.put("k", "1", 20);
+    first.put("k", "2", 20);
+
+    try (CapturingStoreContext second = new CapturingStoreContext();
+        CapturingStoreContext third = new CapturingStoreContext()) {
+      WindowStore<String, String> restored = duplicateWindowStore();
+      restored.init(second, restored);
+      second.restore("w", context.changelog("w"));
+      restored.put("k", "3", 20);
+      assertThat(values(restored)).containsExactly("1", "2", "3");
+
+      List<Change> whole = new java.util.ArrayList<>(context.changelog("w"));
+      whole.addAll(second.changelog("w"));
+      java.util.Map<Bytes, Change> lastPerKey = new java.util.LinkedHashMap<>();
+      for (Change c : whole) {
+        lastPerKey.remove(c.key());
+        lastPerKey.put(c.key(), c);
+      }
+      List<Change> compacted = List.copyOf(lastPerKey.values());
+      assertThat(compacted).as("no put overwrote another's changelog key").hasSize(3);
+
+      WindowStore<String, String> again = duplicateWindowStore();
+      again.init(third, again);
+      third.restore("w", compacted);
+      assertThat(values(again)).containsExactly("1", "2", "3");
+    }
+  }
 }
