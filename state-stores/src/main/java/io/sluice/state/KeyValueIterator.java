@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
  * An iterator over store entries that holds store resources until it is closed. Always close it,
  * ideally with try-with-resources.
  *
- * <p>Once its store is closed, every call but {@link #close()} throws a {@link
- * StateStoreException} naming the store.
+ * <p>Once its store is closed, every call but {@link #close()} throws a {@link StateStoreException}
+ * naming the store.
  *
  * @param <K> key type
  * @param <V> value type

@@ -23,8 +23,7 @@ public interface KeyValueStore<K, V> extends StateStore, ReadOnlyKeyValueStore<K
   /**
    * Stores {@code value} under {@code key} only if the key has no value yet.
    *
-   * @return the value already stored (and then left unchanged), or {@code null} if the put
-   *     happened
+   * @return the value already stored (and then left unchanged), or {@code null} if the put happened
    */
   V putIfAbsent(K key, V value);
 

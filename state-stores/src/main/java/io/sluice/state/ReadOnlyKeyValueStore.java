@@ -6,9 +6,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Read operations of a key-value store: what interactive queries and read-only views offer.
  *
  * <p>Keys are ordered by their serialized bytes, compared as unsigned bytes lexicographically (a
- * key that is a prefix of another comes first), not by the natural order of {@code K}. Range
- * bounds are inclusive; a {@code null} bound means unbounded on that side; a range whose lower
- * bound sorts after its upper bound is empty. Keys may not be {@code null}.
+ * key that is a prefix of another comes first), not by the natural order of {@code K}. Range bounds
+ * are inclusive; a {@code null} bound means unbounded on that side; a range whose lower bound sorts
+ * after its upper bound is empty. Keys may not be {@code null}.
  *
  * @param <K> key type
  * @param <V> value type

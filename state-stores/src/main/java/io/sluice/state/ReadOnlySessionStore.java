@@ -3,9 +3,9 @@ package io.sluice.state;
 import io.sluice.serdes.Windowed;
 
 /**
- * Read operations of a session store, which keeps one aggregate per key and session. A session
- * is the closed interval {@code [start, end]} of the timestamps of its records (epoch
- * milliseconds), so a session of one record has {@code start == end}.
+ * Read operations of a session store, which keeps one aggregate per key and session. A session is
+ * the closed interval {@code [start, end]} of the timestamps of its records (epoch milliseconds),
+ * so a session of one record has {@code start == end}.
  *
  * <p>Forward iterators return sessions by end time, then key bytes (unsigned), then start time;
  * backward iterators the exact reverse. Key bounds follow {@link ReadOnlyKeyValueStore}:

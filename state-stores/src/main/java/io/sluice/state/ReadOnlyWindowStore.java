@@ -10,8 +10,8 @@ import io.sluice.serdes.Windowed;
  * ReadOnlyKeyValueStore}: serialized, unsigned byte order, inclusive, {@code null} = unbounded.
  * Forward iterators return entries by window start, then key bytes, then insertion order (for
  * stores that retain duplicates); backward iterators return the exact reverse. Windows older than
- * the store's retention are not returned. The windows returned by {@link Windowed} keys are
- * {@code [start, start + windowSize)}.
+ * the store's retention are not returned. The windows returned by {@link Windowed} keys are {@code
+ * [start, start + windowSize)}.
  *
  * @param <K> key type
  * @param <V> value type

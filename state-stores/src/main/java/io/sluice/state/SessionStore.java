@@ -3,8 +3,8 @@ package io.sluice.state;
 import io.sluice.serdes.Windowed;
 
 /**
- * A session store: aggregates per key and session window, kept for a retention period measured
- * in stream time (the largest session end the store has seen). See {@link ReadOnlySessionStore}.
+ * A session store: aggregates per key and session window, kept for a retention period measured in
+ * stream time (the largest session end the store has seen). See {@link ReadOnlySessionStore}.
  *
  * @param <K> key type
  * @param <AGG> aggregate type
@@ -12,8 +12,8 @@ import io.sluice.serdes.Windowed;
 public interface SessionStore<K, AGG> extends StateStore, ReadOnlySessionStore<K, AGG> {
 
   /**
-   * Stores the aggregate of one session, replacing a previous aggregate of the same key, start
-   * and end. A put for a session already past retention is dropped and counted.
+   * Stores the aggregate of one session, replacing a previous aggregate of the same key, start and
+   * end. A put for a session already past retention is dropped and counted.
    *
    * @param session the key and its session window ({@code window().endMs()} is the last record's
    *     timestamp, inclusive)

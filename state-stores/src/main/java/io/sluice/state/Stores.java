@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Creates store suppliers (the storage engine at a store's core) and store builders (which add
- * the metered and changelogging layers around it). Arguments are validated at once; an invalid
- * one raises an {@link IllegalArgumentException} naming the argument and its value.
+ * Creates store suppliers (the storage engine at a store's core) and store builders (which add the
+ * metered and changelogging layers around it). Arguments are validated at once; an invalid one
+ * raises an {@link IllegalArgumentException} naming the argument and its value.
  *
  * <pre>{@code
  * StoreBuilder<KeyValueStore<String, Long>> counts =
@@ -79,8 +79,7 @@ public final class Stores {
    * An in-memory session store supplier.
    *
    * @param name the store name (see {@link #inMemoryKeyValueStore(String)})
-   * @param retentionPeriod how long sessions are kept after their end, in stream time; not
-   *     negative
+   * @param retentionPeriod how long sessions are kept after their end, in stream time; not negative
    * @throws IllegalArgumentException if an argument is invalid
    */
   public static SessionBytesStoreSupplier inMemorySessionStore(
@@ -150,9 +149,7 @@ public final class Stores {
   }
 
   private static String validName(String name) {
-    if (name == null
-        || name.length() > MAX_NAME_LENGTH
-        || !LEGAL_NAME.matcher(name).matches()) {
+    if (name == null || name.length() > MAX_NAME_LENGTH || !LEGAL_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "store name must be 1 to "
               + MAX_NAME_LENGTH

@@ -27,7 +27,8 @@ class StoresTest {
     assertThatThrownBy(() -> Stores.inMemoryKeyValueStore("x".repeat(201)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 to 200");
-    assertThat(Stores.inMemoryKeyValueStore("Counts_by-key.v2").name()).isEqualTo("Counts_by-key.v2");
+    assertThat(Stores.inMemoryKeyValueStore("Counts_by-key.v2").name())
+        .isEqualTo("Counts_by-key.v2");
   }
 
   @Test
@@ -49,7 +50,8 @@ class StoresTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("retentionPeriod must not be negative but was PT-0.001S");
     assertThatThrownBy(
-            () -> Stores.inMemoryWindowStore("w", Duration.ofMillis(5), Duration.ofMillis(-5), false))
+            () ->
+                Stores.inMemoryWindowStore("w", Duration.ofMillis(5), Duration.ofMillis(-5), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("windowSize must not be negative");
     assertThatThrownBy(() -> Stores.inMemorySessionStore("s", Duration.ofMillis(-2)))
@@ -58,8 +60,7 @@ class StoresTest {
     assertThatThrownBy(() -> Stores.inMemorySessionStore("s", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("retentionPeriod");
-    assertThatThrownBy(
-            () -> Stores.inMemorySessionStore("s", Duration.ofSeconds(Long.MAX_VALUE)))
+    assertThatThrownBy(() -> Stores.inMemorySessionStore("s", Duration.ofSeconds(Long.MAX_VALUE)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must fit in a long of milliseconds");
   }

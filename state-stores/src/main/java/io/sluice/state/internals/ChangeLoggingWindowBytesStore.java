@@ -9,9 +9,9 @@ import io.sluice.state.WindowStoreIterator;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Sends every write of a window byte store to its changelog under the {@link WindowKeySchema}
- * key, stamped with the current record's timestamp. When duplicates are retained each put is
- * logged under its own sequence number — the one the byte store gave it if the store is a {@link
+ * Sends every write of a window byte store to its changelog under the {@link WindowKeySchema} key,
+ * stamped with the current record's timestamp. When duplicates are retained each put is logged
+ * under its own sequence number — the one the byte store gave it if the store is a {@link
  * SequencedWindowStore}, else the next number of this layer — and a {@code null} value (which the
  * store ignores) is not logged.
  */

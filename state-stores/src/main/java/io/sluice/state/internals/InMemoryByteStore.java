@@ -70,7 +70,9 @@ abstract class InMemoryByteStore implements StateStore {
     return open;
   }
 
-  /** @throws StateStoreException naming the store if it is not open */
+  /**
+   * @throws StateStoreException naming the store if it is not open
+   */
   final void requireOpen() {
     if (!open) {
       throw new StateStoreException(

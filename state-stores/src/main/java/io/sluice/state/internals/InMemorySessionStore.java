@@ -18,8 +18,8 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Session byte store on nested skip-list maps: session end → key → session start → aggregate,
- * which is the iteration order the session store interface promises.
+ * Session byte store on nested skip-list maps: session end → key → session start → aggregate, which
+ * is the iteration order the session store interface promises.
  *
  * <p>Retention: the store's stream time is the largest session end it has seen; a session is live
  * while {@code end > streamTime - retentionPeriod}. Expired sessions are removed as stream time
@@ -60,7 +60,10 @@ final class InMemorySessionStore extends InMemoryByteStore implements SessionSto
     for (ConsumerRecord<byte[], byte[]> record : records) {
       byte[] k = record.key();
       write(
-          SessionKeySchema.key(k), SessionKeySchema.start(k), SessionKeySchema.end(k), record.value());
+          SessionKeySchema.key(k),
+          SessionKeySchema.start(k),
+          SessionKeySchema.end(k),
+          record.value());
     }
   }
 
@@ -190,7 +193,9 @@ final class InMemorySessionStore extends InMemoryByteStore implements SessionSto
               KeyRanges.slice(byEnd.getValue(), keyFrom, keyTo);
           return new FlatIterator<>(
               (forward ? keys : keys.descendingMap()).entrySet().iterator(),
-              byKey -> sessionsOf(byKey.getKey(), byEnd.getKey(), byKey.getValue(), latestStart, forward));
+              byKey ->
+                  sessionsOf(
+                      byKey.getKey(), byEnd.getKey(), byKey.getValue(), latestStart, forward));
         });
   }
 

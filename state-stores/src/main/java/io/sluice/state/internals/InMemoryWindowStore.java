@@ -24,8 +24,8 @@ import org.apache.kafka.common.utils.Bytes;
  * <p>Retention: the store's stream time is the largest window start it has seen; a window is live
  * while {@code start > streamTime - retentionPeriod}. Expired windows are removed as stream time
  * advances, and a put for an expired window is dropped and counted in {@code dropped-records}.
- * Without duplicates every entry has sequence number 0; with them each put gets the next number,
- * so entries of one key and window keep their insertion order.
+ * Without duplicates every entry has sequence number 0; with them each put gets the next number, so
+ * entries of one key and window keep their insertion order.
  */
 final class InMemoryWindowStore extends InMemoryByteStore
     implements WindowStore<Bytes, byte[]>, SequencedWindowStore {
@@ -83,7 +83,11 @@ final class InMemoryWindowStore extends InMemoryByteStore
       byte[] storeKey = record.key();
       int seq = WindowKeySchema.seq(storeKey);
       seqnum = Math.max(seqnum, seq);
-      write(WindowKeySchema.key(storeKey), WindowKeySchema.windowStart(storeKey), seq, record.value());
+      write(
+          WindowKeySchema.key(storeKey),
+          WindowKeySchema.windowStart(storeKey),
+          seq,
+          record.value());
     }
   }
 
@@ -243,7 +247,9 @@ final class InMemoryWindowStore extends InMemoryByteStore
     }
     Iterator<Map.Entry<SeqKey, byte[]>> it =
         (forward ? keys : keys.descendingMap()).entrySet().iterator();
-    Window bounds = new Window(start, start > Long.MAX_VALUE - windowSize ? Long.MAX_VALUE : start + windowSize);
+    Window bounds =
+        new Window(
+            start, start > Long.MAX_VALUE - windowSize ? Long.MAX_VALUE : start + windowSize);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -260,7 +266,14 @@ final class InMemoryWindowStore extends InMemoryByteStore
 
   @Override
   public String toString() {
-    return "InMemoryWindowStore[" + name() + ", retention=" + retentionPeriod + "ms, windowSize="
-        + windowSize + "ms, retainDuplicates=" + retainDuplicates + "]";
+    return "InMemoryWindowStore["
+        + name()
+        + ", retention="
+        + retentionPeriod
+        + "ms, windowSize="
+        + windowSize
+        + "ms, retainDuplicates="
+        + retainDuplicates
+        + "]";
   }
 }

@@ -13,8 +13,8 @@ final class KeyRanges {
   private KeyRanges() {}
 
   /**
-   * Whether {@code [from, to]} is a valid range; logs a warning naming the store if it is not
-   * (its lower bound sorts after its upper bound), in which case the caller returns nothing.
+   * Whether {@code [from, to]} is a valid range; logs a warning naming the store if it is not (its
+   * lower bound sorts after its upper bound), in which case the caller returns nothing.
    */
   static boolean valid(String storeName, Bytes from, Bytes to) {
     if (from != null && to != null && from.compareTo(to) > 0) {
@@ -49,8 +49,8 @@ final class KeyRanges {
   }
 
   /**
-   * The smallest key greater than every key starting with {@code prefix}, or {@code null} if
-   * there is none (the prefix is empty or all 0xFF).
+   * The smallest key greater than every key starting with {@code prefix}, or {@code null} if there
+   * is none (the prefix is empty or all 0xFF).
    */
   static Bytes successor(byte[] prefix) {
     for (int i = prefix.length - 1; i >= 0; i--) {

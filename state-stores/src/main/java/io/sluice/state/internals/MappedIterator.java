@@ -5,8 +5,8 @@ import io.sluice.state.KeyValueIterator;
 import java.util.function.Function;
 
 /**
- * Converts the keys and values of an inner iterator as they are read: how metered layers turn
- * bytes into objects lazily.
+ * Converts the keys and values of an inner iterator as they are read: how metered layers turn bytes
+ * into objects lazily.
  */
 class MappedIterator<K1, V1, K2, V2> implements KeyValueIterator<K2, V2> {
 

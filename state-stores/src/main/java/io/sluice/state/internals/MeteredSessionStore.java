@@ -220,8 +220,7 @@ final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<B
     return new Windowed<>(serdes.rawKey(session.key()), session.window());
   }
 
-  private KeyValueIterator<Windowed<K>, AGG> typed(
-      KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
+  private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
     StateSerdes<K, AGG> serdes = serdes();
     return new MappedIterator<>(
         raw, w -> new Windowed<>(serdes.key(w.key()), w.window()), serdes::value);

@@ -17,7 +17,9 @@ final class MeteredTimestampedKeyValueStore<K, V>
 
   private final Serde<V> plainValueSerde;
 
-  /** @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde} */
+  /**
+   * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
+   */
   MeteredTimestampedKeyValueStore(
       KeyValueStore<Bytes, byte[]> inner,
       String metricsScope,

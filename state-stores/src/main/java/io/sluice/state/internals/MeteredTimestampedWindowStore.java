@@ -16,7 +16,9 @@ final class MeteredTimestampedWindowStore<K, V> extends MeteredWindowStore<K, Va
 
   private final Serde<V> plainValueSerde;
 
-  /** @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde} */
+  /**
+   * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
+   */
   MeteredTimestampedWindowStore(
       WindowStore<Bytes, byte[]> inner,
       String metricsScope,

@@ -122,8 +122,7 @@ class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte
     long start = System.nanoTime();
     try {
       return typed(
-          wrapped()
-              .fetch(serdes.rawBound(keyFrom), serdes.rawBound(keyTo), timeFromMs, timeToMs));
+          wrapped().fetch(serdes.rawBound(keyFrom), serdes.rawBound(keyTo), timeFromMs, timeToMs));
     } finally {
       fetchSensor.record(System.nanoTime() - start);
     }

@@ -5,8 +5,8 @@ import io.sluice.state.ReadOnlySessionStore;
 import io.sluice.state.ReadOnlyWindowStore;
 
 /**
- * Read-only views of stores, for interactive queries and any caller that must not write: the
- * view implements only the read-only interface, so it cannot be cast back to the writable store.
+ * Read-only views of stores, for interactive queries and any caller that must not write: the view
+ * implements only the read-only interface, so it cannot be cast back to the writable store.
  */
 public final class ReadOnlyViews {
 
@@ -23,8 +23,7 @@ public final class ReadOnlyViews {
   }
 
   /** A view of {@code store} that offers only its read operations. */
-  public static <K, AGG> ReadOnlySessionStore<K, AGG> session(
-      ReadOnlySessionStore<K, AGG> store) {
+  public static <K, AGG> ReadOnlySessionStore<K, AGG> session(ReadOnlySessionStore<K, AGG> store) {
     return new ReadOnlySessionView<>(store);
   }
 }

@@ -81,7 +81,10 @@ final class StateSerdes<K, V> {
     byte[] bytes = keySerializer.serialize(topic, key);
     if (bytes == null) {
       throw new StateStoreException(
-          "the key serializer of store " + storeName + " returned null for key " + key
+          "the key serializer of store "
+              + storeName
+              + " returned null for key "
+              + key
               + "; store keys must serialize to bytes");
     }
     return Bytes.wrap(bytes);

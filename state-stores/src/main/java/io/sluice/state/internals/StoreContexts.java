@@ -31,8 +31,8 @@ final class StoreContexts {
   }
 
   /**
-   * The timestamp to stamp on a changelog record: the current record's, or stream time (not
-   * below 0) when a write happens outside record processing.
+   * The timestamp to stamp on a changelog record: the current record's, or stream time (not below
+   * 0) when a write happens outside record processing.
    */
   static long changeTimestamp(InternalStoreContext context) {
     ProcessorRecordContext record = context.recordContext();

@@ -32,7 +32,8 @@ final class StoreMetrics {
 
   StoreMetrics(Metrics metrics, TaskId taskId, String storeType, String storeName) {
     this.metrics = metrics;
-    this.tags = Map.of("task-id", taskId.toString(), "store-type", storeType, "store-name", storeName);
+    this.tags =
+        Map.of("task-id", taskId.toString(), "store-type", storeType, "store-name", storeName);
     this.sensorPrefix = "task." + taskId + ".store." + storeType + "." + storeName + ".";
   }
 

@@ -25,7 +25,11 @@ final class WindowKeySchema {
   static Bytes toStoreKey(Bytes key, long windowStartMs, int seq) {
     byte[] k = key.get();
     return Bytes.wrap(
-        ByteBuffer.allocate(k.length + SUFFIX_BYTES).put(k).putLong(windowStartMs).putInt(seq).array());
+        ByteBuffer.allocate(k.length + SUFFIX_BYTES)
+            .put(k)
+            .putLong(windowStartMs)
+            .putInt(seq)
+            .array());
   }
 
   /** The record key of an encoded store key. */

@@ -88,7 +88,8 @@ class ChangeLoggingTest {
   void windowChangelogKeysAreKeyStartAndSequence() {
     WindowStore<String, String> store =
         Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore("w", Duration.ofMillis(100), Duration.ofMillis(10), true),
+                Stores.inMemoryWindowStore(
+                    "w", Duration.ofMillis(100), Duration.ofMillis(10), true),
                 Serdes.String(),
                 Serdes.String())
             .build();
@@ -150,7 +151,8 @@ class ChangeLoggingTest {
 
     TimestampedWindowStore<String, Long> window =
         Stores.<String, Long>timestampedWindowStoreBuilder(
-                Stores.inMemoryWindowStore("tw", Duration.ofMillis(50), Duration.ofMillis(10), false),
+                Stores.inMemoryWindowStore(
+                    "tw", Duration.ofMillis(50), Duration.ofMillis(10), false),
                 null,
                 null)
             .build();

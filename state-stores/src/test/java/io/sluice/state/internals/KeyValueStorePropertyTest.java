@@ -25,9 +25,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Drives the in-memory key-value store through its full layer stack (metered, changelogging,
- * bytes) and a {@link TreeMap} ordered by unsigned bytes with the same random operations, and
- * checks every result, the compacted changelog, and a restore from the changelog.
+ * Drives the in-memory key-value store through its full layer stack (metered, changelogging, bytes)
+ * and a {@link TreeMap} ordered by unsigned bytes with the same random operations, and checks every
+ * result, the compacted changelog, and a restore from the changelog.
  */
 class KeyValueStorePropertyTest {
 
@@ -169,8 +169,7 @@ class KeyValueStorePropertyTest {
       List<String> out = new ArrayList<>();
       for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
         byte[] k = e.getKey();
-        if (k.length >= prefix.length
-            && Arrays.equals(Arrays.copyOf(k, prefix.length), prefix)) {
+        if (k.length >= prefix.length && Arrays.equals(Arrays.copyOf(k, prefix.length), prefix)) {
           out.add(hex(k) + "=" + hex(e.getValue()));
         }
       }
@@ -223,7 +222,8 @@ class KeyValueStorePropertyTest {
             net.jqwik.api.Tuple.of(
                 1,
                 Combinators.combine(
-                        keys.list().ofMinSize(1).ofMaxSize(4), values.list().ofMinSize(1).ofMaxSize(4))
+                        keys.list().ofMinSize(1).ofMaxSize(4),
+                        values.list().ofMinSize(1).ofMaxSize(4))
                     .as(PutAll::new)),
             net.jqwik.api.Tuple.of(2, keys.map(Delete::new)),
             net.jqwik.api.Tuple.of(2, keys.map(Get::new)),
@@ -241,8 +241,7 @@ class KeyValueStorePropertyTest {
   }
 
   @Property(tries = 300)
-  void behavesLikeAnUnsignedSortedMapAndItsChangelogRestoresIt(
-      @ForAll("operations") List<Op> ops) {
+  void behavesLikeAnUnsignedSortedMapAndItsChangelogRestoresIt(@ForAll("operations") List<Op> ops) {
     TreeMap<byte[], byte[]> model = new TreeMap<>(UNSIGNED);
     try (CapturingStoreContext context = new CapturingStoreContext()) {
       KeyValueStore<byte[], byte[]> store = newStore();
@@ -256,14 +255,18 @@ class KeyValueStorePropertyTest {
       assertThat(new Range(null, null, false).onStore(store)).isEqualTo(expected);
 
       List<String> compacted = new ArrayList<>();
-      context.compactedChangelog("kv").forEach((k, v) -> compacted.add(hex(k.get()) + "=" + hex(v)));
+      context
+          .compactedChangelog("kv")
+          .forEach((k, v) -> compacted.add(hex(k.get()) + "=" + hex(v)));
       assertThat(compacted).as("compacted changelog").isEqualTo(expected);
 
       try (CapturingStoreContext fresh = new CapturingStoreContext()) {
         KeyValueStore<byte[], byte[]> restored = newStore();
         restored.init(fresh, restored);
         fresh.restore("kv", context.changelog("kv"));
-        assertThat(new Range(null, null, false).onStore(restored)).as("restored").isEqualTo(expected);
+        assertThat(new Range(null, null, false).onStore(restored))
+            .as("restored")
+            .isEqualTo(expected);
         assertThat(restored.approximateNumEntries()).isEqualTo(model.size());
         assertThat(fresh.changes()).as("restoring writes no changelog").isEmpty();
         restored.close();

@@ -29,7 +29,8 @@ class ReadOnlyViewsTest {
   @Test
   void viewsReadThroughButCannotBeCastBackToWritableStores() {
     KeyValueStore<String, String> kv =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("kv"), Serdes.String(), Serdes.String())
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("kv"), Serdes.String(), Serdes.String())
             .build();
     kv.init(context, kv);
     kv.put("a", "1");

@@ -26,9 +26,9 @@ import net.jqwik.api.Tuple;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Drives the in-memory session store through its full layer stack and a list-based model of
- * {@code findSessions} semantics with retention, comparing every result; then checks the
- * changelog and a restore.
+ * Drives the in-memory session store through its full layer stack and a list-based model of {@code
+ * findSessions} semantics with retention, comparing every result; then checks the changelog and a
+ * restore.
  */
 class SessionStorePropertyTest {
 
@@ -126,8 +126,8 @@ class SessionStorePropertyTest {
   }
 
   /**
-   * findSessions for one key (keyTo ignored) or a key range, or fetch (times unbounded), forward
-   * or backward.
+   * findSessions for one key (keyTo ignored) or a key range, or fetch (times unbounded), forward or
+   * backward.
    */
   record Find(
       byte[] keyFrom,
@@ -140,12 +140,14 @@ class SessionStorePropertyTest {
     public Object onStore(SessionStore<byte[], byte[]> store) {
       KeyValueIterator<Windowed<byte[]>, byte[]> it =
           switch (variant) {
-            case 0 -> forward
-                ? store.findSessions(keyFrom, earliestEnd, latestStart)
-                : store.backwardFindSessions(keyFrom, earliestEnd, latestStart);
-            case 1 -> forward
-                ? store.findSessions(keyFrom, keyTo, earliestEnd, latestStart)
-                : store.backwardFindSessions(keyFrom, keyTo, earliestEnd, latestStart);
+            case 0 ->
+                forward
+                    ? store.findSessions(keyFrom, earliestEnd, latestStart)
+                    : store.backwardFindSessions(keyFrom, earliestEnd, latestStart);
+            case 1 ->
+                forward
+                    ? store.findSessions(keyFrom, keyTo, earliestEnd, latestStart)
+                    : store.backwardFindSessions(keyFrom, keyTo, earliestEnd, latestStart);
             case 2 -> forward ? store.fetch(keyFrom) : store.backwardFetch(keyFrom);
             default -> forward ? store.fetch(keyFrom, keyTo) : store.backwardFetch(keyFrom, keyTo);
           };
@@ -163,14 +165,30 @@ class SessionStorePropertyTest {
 
     @Override
     public String toString() {
-      return "find#" + variant + "(" + hex(keyFrom) + ", " + hex(keyTo) + ", end>=" + earliestEnd
-          + ", start<=" + latestStart + (forward ? "" : ", backward") + ")";
+      return "find#"
+          + variant
+          + "("
+          + hex(keyFrom)
+          + ", "
+          + hex(keyTo)
+          + ", end>="
+          + earliestEnd
+          + ", start<="
+          + latestStart
+          + (forward ? "" : ", backward")
+          + ")";
     }
   }
 
   static String render(KeyValue<Windowed<byte[]>, byte[]> kv) {
     Windowed<byte[]> w = kv.key();
-    return hex(w.key()) + "@" + w.window().startMs() + "/" + w.window().endMs() + "=" + hex(kv.value());
+    return hex(w.key())
+        + "@"
+        + w.window().startMs()
+        + "/"
+        + w.window().endMs()
+        + "="
+        + hex(kv.value());
   }
 
   @Provide
@@ -180,15 +198,20 @@ class SessionStorePropertyTest {
     Arbitrary<Long> times = Arbitraries.longs().between(-3, 55);
     Arbitrary<Boolean> flag = Arbitraries.of(true, false);
     Arbitrary<Op> find =
-        Combinators.combine(
-                keys, keys, times, times, flag, Arbitraries.integers().between(0, 3))
-            .as((kf, kt, e, s, f, v) -> new Find(v == 0 || v == 2 ? kf : nullSometimes(kf, e), kt, e, s, f, v));
+        Combinators.combine(keys, keys, times, times, flag, Arbitraries.integers().between(0, 3))
+            .as(
+                (kf, kt, e, s, f, v) ->
+                    new Find(v == 0 || v == 2 ? kf : nullSometimes(kf, e), kt, e, s, f, v));
     Arbitrary<Op> op =
         Arbitraries.frequencyOf(
             Tuple.of(
                 8,
                 Combinators.combine(
-                        keys, starts, Arbitraries.longs().between(0, 8), StoreTestSupport.values(), flag)
+                        keys,
+                        starts,
+                        Arbitraries.longs().between(0, 8),
+                        StoreTestSupport.values(),
+                        flag)
                     .as(Put::new)),
             Tuple.of(
                 2,

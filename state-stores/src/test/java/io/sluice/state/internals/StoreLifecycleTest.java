@@ -167,7 +167,8 @@ class StoreLifecycleTest {
     withDefaults.init(context, withDefaults);
     withDefaults.put("a", 7L);
     assertThat(withDefaults.get("a")).isEqualTo(7L);
-    assertThat(context.changelog("d").get(0).value()).isEqualTo(Serdes.Long().serializer().serialize("t", 7L));
+    assertThat(context.changelog("d").get(0).value())
+        .isEqualTo(Serdes.Long().serializer().serialize("t", 7L));
 
     try (CapturingStoreContext bare = new CapturingStoreContext()) {
       KeyValueStore<String, Long> noDefaults =

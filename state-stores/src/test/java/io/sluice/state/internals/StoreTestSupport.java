@@ -32,7 +32,11 @@ final class StoreTestSupport {
 
   /** Small values, sometimes {@code null}. */
   static Arbitrary<byte[]> values() {
-    return Arbitraries.bytes().list().ofMinSize(1).ofMaxSize(3).map(StoreTestSupport::toArray)
+    return Arbitraries.bytes()
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .map(StoreTestSupport::toArray)
         .injectNull(0.15);
   }
 
@@ -53,8 +57,8 @@ final class StoreTestSupport {
   }
 
   /**
-   * Drains and closes {@code it}, peeking each key before taking its entry (and checking the
-   * peek agrees), rendering entries with {@code render}.
+   * Drains and closes {@code it}, peeking each key before taking its entry (and checking the peek
+   * agrees), rendering entries with {@code render}.
    */
   static <K, V> List<String> drain(
       KeyValueIterator<K, V> it, Function<KeyValue<K, V>, String> render) {

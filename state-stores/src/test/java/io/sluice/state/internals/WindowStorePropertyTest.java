@@ -171,7 +171,13 @@ class WindowStorePropertyTest {
 
   static String render(KeyValue<Windowed<byte[]>, byte[]> kv) {
     Windowed<byte[]> w = kv.key();
-    return hex(w.key()) + "@" + w.window().startMs() + "/" + w.window().endMs() + "=" + hex(kv.value());
+    return hex(w.key())
+        + "@"
+        + w.window().startMs()
+        + "/"
+        + w.window().endMs()
+        + "="
+        + hex(kv.value());
   }
 
   @Provide
@@ -188,7 +194,8 @@ class WindowStorePropertyTest {
             Tuple.of(2, Combinators.combine(keys, times, times, flag).as(FetchKey::new)),
             Tuple.of(
                 3,
-                Combinators.combine(bounds, bounds, times, times, flag, Arbitraries.of(false, false, true))
+                Combinators.combine(
+                        bounds, bounds, times, times, flag, Arbitraries.of(false, false, true))
                     .as(FetchRange::new)));
     return op.list().ofMaxSize(60);
   }
