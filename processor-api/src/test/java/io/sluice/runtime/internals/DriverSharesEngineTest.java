@@ -28,25 +28,23 @@ class DriverSharesEngineTest {
             Stores.inMemoryKeyValueStore("counts"), Serdes.String(), Serdes.Long()), "count")
         .addSink("out", "out", SER, SER, "count");
     SyncDriver driver = new SyncDriver(topology, new Properties(), 0L);
-    {
-      StreamTask task = driver.tasks().get(0);
-      assertThat(task.getClass()).isSameAs(StreamTask.class);
-      assertThat(task.stateManager().getClass()).isSameAs(ProcessorStateManager.class);
-      assertThat(task.id()).isEqualTo(new TaskId(0, 0));
-      assertThat(task.state()).isEqualTo(TaskState.RUNNING);
-      assertThat(task.inputPartitions()).containsExactly(new TopicPartition("in", 0));
-      assertThat(task.stateManager().changelogPartitions())
-          .containsEntry(new TopicPartition("sluice-test-driver-counts-changelog", 0), "counts");
+    StreamTask task = driver.tasks().get(0);
+    assertThat(task.getClass()).isSameAs(StreamTask.class);
+    assertThat(task.stateManager().getClass()).isSameAs(ProcessorStateManager.class);
+    assertThat(task.id()).isEqualTo(new TaskId(0, 0));
+    assertThat(task.state()).isEqualTo(TaskState.RUNNING);
+    assertThat(task.inputPartitions()).containsExactly(new TopicPartition("in", 0));
+    assertThat(task.stateManager().changelogPartitions())
+        .containsEntry(new TopicPartition("sluice-test-driver-counts-changelog", 0), "counts");
 
-      pipe(driver, "in", "a", "x", 1);
-      pipe(driver, "in", "a", "x", 2);
+    pipe(driver, "in", "a", "x", 1);
+    pipe(driver, "in", "a", "x", 2);
 
-      assertThat(task.processedRecords()).isEqualTo(2.0);
-      assertThat(driver.stateStore("counts")).isSameAs(task.stateManager().store("counts"));
-      assertThat(task.stateManager().changelogOffsets())
-          .containsEntry(new TopicPartition("sluice-test-driver-counts-changelog", 0), 2L);
-      driver.close();
-      assertThat(task.state()).isEqualTo(TaskState.CLOSED);
-    }
+    assertThat(task.processedRecords()).isEqualTo(2.0);
+    assertThat(driver.stateStore("counts")).isSameAs(task.stateManager().store("counts"));
+    assertThat(task.stateManager().changelogOffsets())
+        .containsEntry(new TopicPartition("sluice-test-driver-counts-changelog", 0), 2L);
+    driver.close();
+    assertThat(task.state()).isEqualTo(TaskState.CLOSED);
   }
 }

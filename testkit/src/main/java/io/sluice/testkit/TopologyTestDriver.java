@@ -1,0 +1,159 @@
+package io.sluice.testkit;
+
+import io.sluice.processor.Topology;
+import io.sluice.runtime.internals.SyncDriver;
+import io.sluice.state.KeyValueStore;
+import io.sluice.state.SessionStore;
+import io.sluice.state.StateStore;
+import io.sluice.state.TimestampedKeyValueStore;
+import io.sluice.state.WindowStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Runs a {@link Topology} synchronously, without a broker, on the same task engine the Kafka
+ * runtime uses. Records piped into a {@link TestInputTopic} are processed at once; everything the
+ * topology writes (output, repartition and changelog topics) is serialized for real and readable
+ * from a {@link TestOutputTopic}. After each piped record the driver runs stream-time punctuation
+ * and a commit that flushes caches; wall-clock punctuators fire only in {@link
+ * #advanceWallClockTime}, once per call.
+ *
+ * <p>Settings default to {@code application.id} {@value SyncDriver#DEFAULT_APPLICATION_ID} and a
+ * temporary {@code state.dir} that {@link #close()} deletes. Every topic has one partition.
+ */
+public final class TopologyTestDriver implements AutoCloseable {
+  private final SyncDriver driver;
+
+  /** A driver with default settings and the wall clock at the current time. */
+  public TopologyTestDriver(Topology topology) {
+    this(topology, new Properties());
+  }
+
+  /** A driver with the wall clock at {@code initialWallClock}. */
+  public TopologyTestDriver(Topology topology, Instant initialWallClock) {
+    this(topology, new Properties(), initialWallClock);
+  }
+
+  /**
+   * A driver with {@code props} and the wall clock at the current time.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException on invalid settings
+   */
+  public TopologyTestDriver(Topology topology, Properties props) {
+    this(topology, props, Instant.now());
+  }
+
+  /**
+   * A driver with {@code props} and the wall clock at {@code initialWallClock}.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException on invalid settings
+   * @throws io.sluice.processor.TopologyException if a processor's init fails on the topology
+   */
+  public TopologyTestDriver(Topology topology, Properties props, Instant initialWallClock) {
+    this.driver = new SyncDriver(Objects.requireNonNull(topology, "topology"),
+        Objects.requireNonNull(props, "props"), initialWallClock.toEpochMilli());
+  }
+
+  /** An input topic whose records without timestamp get the wall clock's start time. */
+  public <K, V> TestInputTopic<K, V> createInputTopic(
+      String topic, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+    return new TestInputTopic<>(driver, topic, keySerializer, valueSerializer,
+        Instant.ofEpochMilli(driver.wallClockMs()), Duration.ZERO);
+  }
+
+  /**
+   * An input topic whose records without timestamp get {@code startTimestamp}, then later times
+   * {@code autoAdvance} apart.
+   */
+  public <K, V> TestInputTopic<K, V> createInputTopic(
+      String topic, Serializer<K> keySerializer, Serializer<V> valueSerializer,
+      Instant startTimestamp, Duration autoAdvance) {
+    return new TestInputTopic<>(
+        driver, topic, keySerializer, valueSerializer, startTimestamp, autoAdvance);
+  }
+
+  /** A reader of what the topology writes to {@code topic}. */
+  public <K, V> TestOutputTopic<K, V> createOutputTopic(
+      String topic, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+    return new TestOutputTopic<>(driver, topic, keyDeserializer, valueDeserializer);
+  }
+
+  /**
+   * Advances the wall clock and runs the wall-clock punctuators that are due, each once.
+   *
+   * @throws IllegalArgumentException if {@code advance} is negative
+   */
+  public void advanceWallClockTime(Duration advance) {
+    driver.advanceWallClockTime(advance.toMillis());
+  }
+
+  /** Every topic the topology has written to, internal and changelog topics included. */
+  public Set<String> producedTopicNames() {
+    return driver.producedTopicNames();
+  }
+
+  /** A store by name (global stores included), or {@code null} if there is none. */
+  public StateStore getStateStore(String name) {
+    return driver.stateStore(name);
+  }
+
+  /**
+   * A key-value store, or {@code null} if there is none of that name.
+   *
+   * @throws IllegalArgumentException if the store is of another type (a timestamped store too:
+   *     use {@link #getTimestampedKeyValueStore})
+   */
+  public <K, V> KeyValueStore<K, V> getKeyValueStore(String name) {
+    StateStore store = driver.stateStore(name);
+    if (store instanceof TimestampedKeyValueStore<?, ?>) {
+      throw wrongType(name, store, "getTimestampedKeyValueStore");
+    }
+    return typed(name, store, KeyValueStore.class);
+  }
+
+  /** A timestamped key-value store, or {@code null} (see {@link #getKeyValueStore}). */
+  public <K, V> TimestampedKeyValueStore<K, V> getTimestampedKeyValueStore(String name) {
+    return typed(name, driver.stateStore(name), TimestampedKeyValueStore.class);
+  }
+
+  /** A window store, or {@code null} (see {@link #getKeyValueStore}). */
+  public <K, V> WindowStore<K, V> getWindowStore(String name) {
+    return typed(name, driver.stateStore(name), WindowStore.class);
+  }
+
+  /** A session store, or {@code null} (see {@link #getKeyValueStore}). */
+  public <K, V> SessionStore<K, V> getSessionStore(String name) {
+    return typed(name, driver.stateStore(name), SessionStore.class);
+  }
+
+  /**
+   * Casts a store to the type the caller asked for. Store key and value types are erased at run
+   * time; the caller's type arguments are its promise that they match the store's serdes.
+   */
+  @SuppressWarnings("unchecked") // see the method comment
+  private static <T> T typed(String name, StateStore store, Class<?> type) {
+    if (store == null) {
+      return null;
+    }
+    if (!type.isInstance(store)) {
+      throw wrongType(name, store, "the getter for " + store.getClass().getSimpleName());
+    }
+    return (T) store;
+  }
+
+  private static IllegalArgumentException wrongType(String name, StateStore store, String use) {
+    return new IllegalArgumentException("Store '" + name + "' is a "
+        + store.getClass().getName() + "; use " + use + " or getStateStore");
+  }
+
+  /** Closes every task (flushing and checkpointing) and deletes the temporary state directory. */
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
