@@ -60,7 +60,19 @@ class StreamsConfigTest {
     assertThat(config.exactlyOnce()).isTrue();
     assertThat(config.defaultKeySerde()).isInstanceOf(Serdes.StringSerde.class);
     assertThat(config.defaultValueSerde()).isNull();
-    assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS)).isEqualTo(30_000L);
+    assertThat(config.getInt(StreamsConfig.NUM_STREAM_THREADS)).isEqualTo(1);
+    assertThat(new StreamsConfig(Map.of("application.id", "app"))
+        .getLong(StreamsConfig.COMMIT_INTERVAL_MS)).isEqualTo(30_000L);
     assertThat(config.getString(StreamsConfig.STATE_DIR)).endsWith("sluice");
+  }
+
+  @Test
+  void exactlyOnceShortensTheDefaultCommitIntervalUnlessSet() {
+    StreamsConfig eos = new StreamsConfig(
+        Map.of("application.id", "app", "processing.guarantee", "exactly_once_v2"));
+    assertThat(eos.getLong(StreamsConfig.COMMIT_INTERVAL_MS)).isEqualTo(100L);
+    StreamsConfig explicit = new StreamsConfig(Map.of("application.id", "app",
+        "processing.guarantee", "exactly_once_v2", "commit.interval.ms", "5000"));
+    assertThat(explicit.getLong(StreamsConfig.COMMIT_INTERVAL_MS)).isEqualTo(5000L);
   }
 }

@@ -247,9 +247,6 @@ public final class InternalTopologyBuilder {
             "Node '" + name + "' names sink '" + parent + "' as parent, but a sink has no"
                 + " children; use a processor or source as parent");
       }
-      if (parent.equals(name)) {
-        throw new TopologyException("Node '" + name + "' cannot be its own parent");
-      }
       if (isGlobalNode(parent)) {
         throw new TopologyException(
             "Node '" + name + "' names '" + parent + "' as parent, but it feeds a global store"

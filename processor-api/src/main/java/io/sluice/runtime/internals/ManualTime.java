@@ -6,7 +6,6 @@ import org.apache.kafka.common.utils.Time;
 /** A clock that moves only when told to: the test driver's wall clock. */
 public final class ManualTime implements Time {
   private long nowMs;
-  private final long startNanos = 0L;
 
   /** @param startMs the initial time in epoch milliseconds */
   public ManualTime(long startMs) {
@@ -33,7 +32,7 @@ public final class ManualTime implements Time {
 
   @Override
   public long nanoseconds() {
-    return startNanos + nowMs * 1_000_000L;
+    return nowMs * 1_000_000L;
   }
 
   @Override

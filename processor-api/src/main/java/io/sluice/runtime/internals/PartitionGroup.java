@@ -23,6 +23,11 @@ final class PartitionGroup {
     this.maxIdleMs = maxIdleMs;
   }
 
+  /** Starts reading another partition (a new topic matching a pattern source). */
+  void addQueue(RecordQueue queue) {
+    queues.putIfAbsent(queue.partition(), queue);
+  }
+
   Set<TopicPartition> partitions() {
     return queues.keySet();
   }

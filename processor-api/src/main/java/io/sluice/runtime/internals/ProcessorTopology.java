@@ -83,6 +83,12 @@ final class ProcessorTopology {
     return stores;
   }
 
+  /** The patterns of this topology's pattern sources. */
+  List<String> patterns() {
+    return sourceDefs.values().stream().filter(d -> d.pattern() != null)
+        .map(d -> d.pattern().pattern()).toList();
+  }
+
   /** The source reading {@code topic} (by name or pattern), or {@code null}. */
   SourceNode sourceFor(String topic) {
     for (NodeDef.Source def : sourceDefs.values()) {

@@ -8,6 +8,7 @@ import io.sluice.state.StateStore;
 import io.sluice.state.TaskId;
 import io.sluice.state.internals.ProcessorRecordContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -120,6 +121,32 @@ public final class StreamTask {
         node.init(context);
       }
     }
+  }
+
+  /** The regular expressions of this task's pattern sources. */
+  public List<String> sourcePatterns() {
+    return topology.patterns();
+  }
+
+  /** Whether a source of this task reads {@code topic}, by name or by pattern. */
+  public boolean reads(String topic) {
+    return topology.sourceFor(topic) != null;
+  }
+
+  /**
+   * Starts reading {@code partition}, a partition of a topic that one of this task's pattern
+   * sources matches.
+   *
+   * @throws IllegalArgumentException if no source of this task reads the topic
+   */
+  public void addInputPartition(TopicPartition partition) {
+    SourceNode source = topology.sourceFor(partition.topic());
+    if (source == null) {
+      throw new IllegalArgumentException(
+          "Task " + id + " has no source reading topic '" + partition.topic() + "'");
+    }
+    partitions.addQueue(new RecordQueue(partition, new RecordDeserializer(
+        source, context.config().deserializationHandler(), id, context.taskMetrics())));
   }
 
   /** Buffers raw records of one input partition. */

@@ -53,6 +53,7 @@ public final class SyncDriver implements AutoCloseable {
   private final Set<String> producedTopics = new TreeSet<>();
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> internalQueue = new ArrayDeque<>();
   private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+  private final List<String> patterns = new ArrayList<>();
   private boolean closed;
 
   /**
@@ -100,10 +101,29 @@ public final class SyncDriver implements AutoCloseable {
     }
   }
 
+  /**
+   * The task reading {@code topic}, or {@code null}. A topic first seen that a pattern source
+   * matches is added to that source's task as a new input partition.
+   */
+  private StreamTask taskFor(String topic) {
+    StreamTask task = taskByTopic.get(topic);
+    if (task == null) {
+      for (StreamTask candidate : allTasks()) {
+        if (candidate.reads(topic)) {
+          candidate.addInputPartition(new TopicPartition(topic, 0));
+          taskByTopic.put(topic, candidate);
+          return candidate;
+        }
+      }
+    }
+    return task;
+  }
+
   private void start(StreamTask task) {
     task.initializeIfNeeded();
     task.completeRestoration();
     task.inputPartitions().forEach(tp -> taskByTopic.put(tp.topic(), task));
+    patterns.addAll(task.sourcePatterns());
   }
 
   private static String newTempDir() {
@@ -144,10 +164,11 @@ public final class SyncDriver implements AutoCloseable {
    */
   public void pipe(String topic, byte[] key, byte[] value, long timestamp, Headers headers) {
     checkOpen();
-    StreamTask task = taskByTopic.get(topic);
+    StreamTask task = taskFor(topic);
     if (task == null) {
       throw new IllegalArgumentException("Unknown topic '" + topic + "': no source of this"
-          + " topology reads it. The topology reads " + new TreeSet<>(taskByTopic.keySet()));
+          + " topology reads it. The topology reads " + new TreeSet<>(taskByTopic.keySet())
+          + (patterns.isEmpty() ? "" : " and topics matching " + patterns));
     }
     long offset = nextOffset(topic);
     ConsumerRecord<byte[], byte[]> record = consumerRecord(topic, offset, timestamp, key, value,
@@ -222,7 +243,7 @@ public final class SyncDriver implements AutoCloseable {
       if (next == null) {
         return processed;
       }
-      taskByTopic.get(next.topic())
+      taskFor(next.topic())
           .addRecords(new TopicPartition(next.topic(), next.partition()), List.of(next));
     }
   }
@@ -243,7 +264,7 @@ public final class SyncDriver implements AutoCloseable {
     outputs.computeIfAbsent(topic, t -> new ArrayDeque<>())
         .add(new ProducerRecord<>(topic, partition, timestamp, key, value, headers));
     producedTopics.add(topic);
-    if (taskByTopic.containsKey(topic)) {
+    if (taskFor(topic) != null) {
       internalQueue.add(consumerRecord(topic, offset, timestamp, key, value, headers));
     }
     return offset;

@@ -207,4 +207,33 @@ class SyncDriverTest {
     pipe(driver, "in", "k", "x", 1);
     assertThat(read(driver, "x")).containsExactly("k=x@1");
   }
+
+  @Test
+  void patternSourcesReadEveryMatchingTopic() {
+    start(new Topology()
+        .addSource("src", io.sluice.processor.SourceOptions.defaults(), DE, DE,
+            java.util.regex.Pattern.compile("clicks-.*"))
+        .addSink("out", "out", SER, SER, "src"));
+    pipe(driver, "clicks-eu", "k", "1", 1);
+    pipe(driver, "clicks-us", "k", "2", 2);
+    assertThat(read(driver, "out")).containsExactly("k=1@1", "k=2@2");
+    assertThatThrownBy(() -> pipe(driver, "views", "k", "3", 3))
+        .hasMessage("Unknown topic 'views': no source of this topology reads it. The topology"
+            + " reads [clicks-eu, clicks-us] and topics matching [clicks-.*]");
+  }
+
+  @Test
+  void processorsSeeTheirTaskAndConfiguration() {
+    List<String> seen = new ArrayList<>();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID, "my-app");
+    props.put("custom.setting", "42");
+    driver = new SyncDriver(new Topology()
+        .addSource("src", DE, DE, "in")
+        .addProcessor("p", () -> Fixture.<String, String>processor((ctx, r) -> seen.add(
+            ctx.applicationId() + " " + ctx.taskId() + " " + ctx.appConfigs().get("custom.setting")
+                + " " + ctx.currentSystemTimeMs())), "src"), props, 77L);
+    pipe(driver, "in", "k", "v", 1);
+    assertThat(seen).containsExactly("my-app 0_0 42 77");
+  }
 }
