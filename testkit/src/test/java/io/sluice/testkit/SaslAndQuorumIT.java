@@ -64,6 +64,24 @@ class SaslAndQuorumIT {
   }
 
   @Test
+  void aStoppedBrokerRestartsOnItsPortsWithItsData() {
+    KafkaCluster kafka = KAFKA.cluster();
+    String topic = kafka.createTopic("survives-restart");
+    kafka.produce(topic, List.of(KeyValue.pair("k", "before")),
+        new StringSerializer(), new StringSerializer());
+    String bootstrap = kafka.bootstrapServers();
+
+    kafka.stopBroker(0);
+    assertThat(kafka.processIds()).isEmpty();
+    kafka.startBroker(0);
+
+    assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+    assertThat(kafka.consume(topic, 1, Duration.ofSeconds(30),
+            new StringDeserializer(), new StringDeserializer()))
+        .extracting(ConsumerRecord::value).containsExactly("before");
+  }
+
+  @Test
   void theBootstrapServersAreTheSaslListener() {
     KafkaCluster kafka = KAFKA.cluster();
     Map<String, Object> config = kafka.clientProperties();

@@ -104,8 +104,8 @@ public final class BrokerConfig {
     config.put("num.partitions", "1");
     config.put("log.segment.bytes", Integer.toString(1024 * 1024));
     config.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
-    config.put("broker.heartbeat.interval.ms", "1000");
-    config.put("broker.session.timeout.ms", "6000");
+    config.put("broker.heartbeat.interval.ms", "500");
+    config.put("broker.session.timeout.ms", "4000");
     config.put("replica.lag.time.max.ms", "6000");
     config.put("controlled.shutdown.max.retries", "1");
     if (node.saslPort() != 0) {

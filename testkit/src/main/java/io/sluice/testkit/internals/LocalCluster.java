@@ -266,12 +266,12 @@ public final class LocalCluster implements ClusterBackend {
   }
 
   @Override
-  public void stopBroker(int index) {
+  public synchronized void stopBroker(int index) {
     broker(index).stop(STOP_TIMEOUT);
   }
 
   @Override
-  public void startBroker(int index) {
+  public synchronized void startBroker(int index) {
     NodeProcess broker = broker(index);
     long deadline = System.nanoTime() + options.startTimeout().toNanos();
     broker.start();
@@ -280,7 +280,7 @@ public final class LocalCluster implements ClusterBackend {
   }
 
   @Override
-  public void killBroker(int index) {
+  public synchronized void killBroker(int index) {
     NodeProcess broker = broker(index);
     if (layout.combined()) {
       throw new IllegalStateException("killBroker(" + index + ") would kill the only KRaft"
