@@ -5,6 +5,7 @@ import io.sluice.testkit.internals.ContainerCluster;
 import io.sluice.testkit.internals.ExternalCluster;
 import io.sluice.testkit.internals.LocalCluster;
 import io.sluice.testkit.internals.LocalClusterOptions;
+import io.sluice.testkit.internals.TestcontainersCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,6 +171,7 @@ public final class KafkaClusterBuilder {
               + " use Mode.LOCAL_PROCESSES for brokers(" + brokers + ")"
               + (saslUsers.isEmpty() ? "" : " and SASL users"));
         }
+        TestcontainersCheck.requireTestcontainers();
         return ContainerCluster.start(kafkaVersion, brokerConfig);
       case LOCAL_PROCESSES:
       default:

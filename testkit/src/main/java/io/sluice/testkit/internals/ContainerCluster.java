@@ -12,12 +12,10 @@ import org.testcontainers.utility.DockerImageName;
  * One broker in an {@code apache/kafka} Docker container, through Testcontainers' Kafka module.
  *
  * <p>Only this class refers to Testcontainers, which is an optional dependency of the testkit:
- * {@link #start} checks that it is on the classpath and that a Docker engine answers before it
- * touches it.
+ * callers first check with {@link TestcontainersCheck} that it is on the classpath, then
+ * {@link #start} checks that a Docker engine answers.
  */
 public final class ContainerCluster implements ClusterBackend {
-
-  private static final String CONTAINER_CLASS = "org.testcontainers.kafka.KafkaContainer";
 
   private final KafkaContainer container;
 
@@ -30,16 +28,10 @@ public final class ContainerCluster implements ClusterBackend {
    *
    * @param kafkaVersion the {@code apache/kafka} image tag, like 4.3.1
    * @param brokerOverrides broker settings, passed as {@code KAFKA_*} environment variables
-   * @throws KafkaClusterException if Testcontainers is not on the classpath, no Docker engine is
-   *     reachable, or the container fails to start
+   * @throws KafkaClusterException if no Docker engine is reachable, or the container fails to
+   *     start
    */
   public static ContainerCluster start(String kafkaVersion, Map<String, String> brokerOverrides) {
-    try {
-      Class.forName(CONTAINER_CLASS, false, ContainerCluster.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new KafkaClusterException("Testcontainers mode needs org.testcontainers:kafka on the"
-          + " test classpath; add it as a test dependency, or use Mode.LOCAL_PROCESSES", e);
-    }
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new KafkaClusterException("Testcontainers mode needs a Docker engine, and none is"
           + " reachable (check DOCKER_HOST or ~/.testcontainers.properties); use"
