@@ -69,7 +69,10 @@ final class PartitionGroup {
     return false;
   }
 
-  /** Removes and returns the record with the lowest timestamp, or {@code null} if none. */
+  /**
+   * Removes and returns the record with the lowest timestamp, or {@code null} if none. Ties go to
+   * the partition that was added to the task first.
+   */
   StampedRecord nextRecord() {
     RecordQueue best = null;
     long bestTimestamp = Long.MAX_VALUE;
