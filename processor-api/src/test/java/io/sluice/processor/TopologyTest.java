@@ -125,6 +125,40 @@ class TopologyTest {
   }
 
   @Test
+  void storesCanOnlyBeConnectedToKnownProcessors() {
+    assertThatThrownBy(() -> withSource().addStateStore(store("s"), "ghost"))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage("Cannot connect stores [s] to 'ghost': it is not in the topology; add the"
+            + " processor first (processors: [])");
+  }
+
+  @Test
+  void topicAndNodeNamesMustBeReal() {
+    assertThatThrownBy(() -> new Topology().addSource("src", DE, DE, "in", ""))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage("Source 'src' has a null or empty topic name; pass real topic names");
+    assertThatThrownBy(() -> new Topology().addSource("", DE, DE, "in"))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage("A node name is null or empty; give every node a unique name");
+  }
+
+  @Test
+  void globalStoreNodesCannotHaveChildren() {
+    Topology topology = new Topology().addGlobalStore(store("g").withLoggingDisabled(), "gs",
+        null, DE, DE, "g-topic", "gp", () -> new Processor<String, String, Void, Void>() {
+          @Override
+          public void process(Record<String, String> record) {}
+        });
+    assertThatThrownBy(() -> topology.addProcessor("p", Pass::new, "gs"))
+        .isInstanceOf(TopologyException.class)
+        .hasMessage("Node 'p' names 'gs' as parent, but it feeds a global store and cannot have"
+            + " other children; read the topic with a separate source");
+    assertThatThrownBy(() -> topology.addSource("again", DE, DE, "g-topic"))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageStartingWith("Source 'again' reads topic 'g-topic', which source 'gs'");
+  }
+
+  @Test
   void describesSubtopologiesGroupedByLinksAndSharedStores() {
     Topology topology = new Topology()
         .addSource("orders", DE, DE, "orders", "more-orders")

@@ -241,13 +241,22 @@ public final class StreamTask {
     if (state == TaskState.CREATED || state == TaskState.CLOSED) {
       throw new IllegalStateException("Task " + id + " is " + state + " and cannot commit");
     }
-    context.stateManager().flush();
+    flushStores();
     context.collector().flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     String metadata = StreamTimeMetadata.encode(context.currentStreamTimeMs());
     partitions.consumedOffsets().forEach(
         (tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset + 1, metadata)));
     return offsets;
+  }
+
+  /** Flushes the stores; records that caches forward carry their own record context. */
+  private void flushStores() {
+    try {
+      context.stateManager().flush();
+    } finally {
+      context.setRecordContext(TaskContext.NO_RECORD);
+    }
   }
 
   /**
@@ -284,7 +293,7 @@ public final class StreamTask {
     boolean opened = state != TaskState.CREATED;
     suspend();
     if (opened) {
-      context.stateManager().flush();
+      flushStores();
       context.collector().flush();
       postCommit(true);
     }
