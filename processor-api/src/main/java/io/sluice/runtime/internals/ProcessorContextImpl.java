@@ -46,8 +46,10 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
     Objects.requireNonNull(record, "record forwarded by '" + node.name() + "'");
     ProcessorRecordContext previous = task.recordContext();
     Record<?, ?> copy = record.withHeaders(record.headers());
-    task.setRecordContext(new ProcessorRecordContext(copy.timestamp(), previous.offset(),
-        previous.partition(), previous.topic(), copy.headers()));
+    task.setRecordContext(previous == null
+        ? new ProcessorRecordContext(copy.timestamp(), -1L, -1, null, copy.headers())
+        : new ProcessorRecordContext(copy.timestamp(), previous.offset(), previous.partition(),
+            previous.topic(), copy.headers()));
     try {
       child.processUntyped(copy);
     } finally {
@@ -85,7 +87,7 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
   @Override
   public Optional<RecordMetadata> recordMetadata() {
     ProcessorRecordContext rc = task.recordContext();
-    return rc.topic() == null
+    return rc == null || rc.topic() == null
         ? Optional.empty()
         : Optional.of(new RecordMetadata(rc.topic(), rc.partition(), rc.offset()));
   }

@@ -23,6 +23,7 @@ final class ProcessorNode<KIn, VIn, KOut, VOut> {
   private final Processor<KIn, VIn, KOut, VOut> processor;
   private final Set<String> storeNames;
   private final Map<String, ProcessorNode<?, ?, ?, ?>> children = new LinkedHashMap<>();
+  private final List<ProcessorNode<?, ?, ?, ?>> childList = new ArrayList<>();
   private TaskContext task;
 
   ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> storeNames) {
@@ -41,10 +42,12 @@ final class ProcessorNode<KIn, VIn, KOut, VOut> {
 
   void addChild(ProcessorNode<?, ?, ?, ?> child) {
     children.put(child.name(), child);
+    childList.add(child);
   }
 
+  /** The children in the order they were added; not to be modified. */
   List<ProcessorNode<?, ?, ?, ?>> children() {
-    return new ArrayList<>(children.values());
+    return childList;
   }
 
   ProcessorNode<?, ?, ?, ?> child(String childName) {
@@ -82,8 +85,9 @@ final class ProcessorNode<KIn, VIn, KOut, VOut> {
       throw e;
     } catch (RuntimeException e) {
       ProcessorRecordContext rc = task.recordContext();
-      ErrorContext where = new ErrorContext(
-          task.taskId(), name, rc.topic(), rc.partition(), rc.offset());
+      ErrorContext where = rc == null
+          ? new ErrorContext(task.taskId(), name, null, -1, -1L)
+          : new ErrorContext(task.taskId(), name, rc.topic(), rc.partition(), rc.offset());
       if (task.config().processingHandler().handle(where, record, e) == HandlerResponse.FAIL) {
         throw new StreamsException("Processor '" + name + "' failed (" + where + "): " + e
             + "; set processing.exception.handler to skip such records", e);

@@ -188,7 +188,7 @@ public final class StreamTask {
     try {
       stamped.source().node().process(record);
     } finally {
-      context.setRecordContext(TaskContext.NO_RECORD);
+      context.setRecordContext(null);
     }
     context.taskMetrics().recordProcess();
     return true;
@@ -223,7 +223,7 @@ public final class StreamTask {
       throw new StreamsException("A punctuator of processor '" + node.name() + "' in task " + id
           + " failed at time " + time + ": " + e, e);
     } finally {
-      context.setRecordContext(TaskContext.NO_RECORD);
+      context.setRecordContext(null);
     }
   }
 
@@ -255,7 +255,7 @@ public final class StreamTask {
     try {
       context.stateManager().flush();
     } finally {
-      context.setRecordContext(TaskContext.NO_RECORD);
+      context.setRecordContext(null);
     }
   }
 

@@ -26,8 +26,6 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class TaskContext implements InternalStoreContext {
   private static final ByteArraySerializer BYTES = new ByteArraySerializer();
-  static final ProcessorRecordContext NO_RECORD =
-      new ProcessorRecordContext(0L, -1L, -1, null, new RecordHeaders());
 
   private final TaskId taskId;
   private final EngineConfig config;
@@ -39,7 +37,7 @@ public final class TaskContext implements InternalStoreContext {
   private final Function<String, StateStore> globalStores;
   private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
   private final PunctuationQueue wallClockPunctuations = new PunctuationQueue();
-  private ProcessorRecordContext recordContext = NO_RECORD;
+  private ProcessorRecordContext recordContext;
   private long streamTime = Long.MIN_VALUE;
   private boolean commitRequested;
 
@@ -110,6 +108,10 @@ public final class TaskContext implements InternalStoreContext {
     return time.milliseconds();
   }
 
+  /**
+   * The context of the record being processed or punctuated; {@code null} outside processing
+   * (during init and between records), where store layers fall back to stream time.
+   */
   @Override
   public ProcessorRecordContext recordContext() {
     return recordContext;
