@@ -1,6 +1,7 @@
 package io.sluice.state.internals;
 
 import java.util.Map;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Options;
 
 /**
@@ -11,12 +12,13 @@ import org.rocksdb.Options;
 public final class RocksDBBenchmarkAccess implements AutoCloseable {
 
   private final RocksDBMemory.Lease memory;
+  private final BloomFilter filter = new BloomFilter(10, false);
   private final Options options;
 
   /** Sluice's options on the shared memory bound configured in {@code configs}. */
   public RocksDBBenchmarkAccess(Map<String, Object> configs) {
     memory = RocksDBMemory.acquire(configs, "benchmark");
-    options = RocksDBDatabase.options(memory);
+    options = RocksDBDatabase.options(memory, filter);
   }
 
   /** The options; valid until {@link #close()}. */
@@ -33,6 +35,7 @@ public final class RocksDBBenchmarkAccess implements AutoCloseable {
   @Override
   public void close() {
     options.close();
+    filter.close();
     memory.close();
   }
 }

@@ -31,6 +31,7 @@ final class RocksDBDatabase implements AutoCloseable {
   private final File dir;
   private final RocksDBMemory.Lease memory;
   private final Options options;
+  private final BloomFilter filter;
   private final RocksDBConfigSetter configSetter;
   private final WriteOptions writeOptions;
   private final FlushOptions flushOptions;
@@ -43,6 +44,7 @@ final class RocksDBDatabase implements AutoCloseable {
       File dir,
       RocksDBMemory.Lease memory,
       Options options,
+      BloomFilter filter,
       RocksDBConfigSetter configSetter,
       RocksDB db) {
     this.storeName = storeName;
@@ -50,6 +52,7 @@ final class RocksDBDatabase implements AutoCloseable {
     this.dir = dir;
     this.memory = memory;
     this.options = options;
+    this.filter = filter;
     this.configSetter = configSetter;
     this.writeOptions = new WriteOptions().setDisableWAL(true);
     this.flushOptions = new FlushOptions().setWaitForFlush(true);
@@ -75,7 +78,8 @@ final class RocksDBDatabase implements AutoCloseable {
           "store " + displayName + ": cannot create directory " + dir + ": " + e.getMessage(), e);
     }
     RocksDBMemory.Lease memory = RocksDBMemory.acquire(configs, displayName);
-    Options options = options(memory);
+    BloomFilter filter = new BloomFilter(10, false);
+    Options options = options(memory, filter);
     RocksDBConfigSetter setter = null;
     try {
       setter = ConfigSetters.create(configs, storeName);
@@ -83,12 +87,14 @@ final class RocksDBDatabase implements AutoCloseable {
         setter.setConfig(storeName, options, configs);
       }
       RocksDB db = RocksDB.open(options, dir.getAbsolutePath());
-      return new RocksDBDatabase(storeName, displayName, dir, memory, options, setter, db);
+      return new RocksDBDatabase(
+          storeName, displayName, dir, memory, options, filter, setter, db);
     } catch (RocksDBException | RuntimeException e) {
       if (setter != null) {
         setter.close(storeName, options);
       }
       options.close();
+      filter.close();
       memory.close();
       if (e instanceof StateStoreException sse) {
         throw sse;
@@ -99,15 +105,18 @@ final class RocksDBDatabase implements AutoCloseable {
     }
   }
 
-  /** Sluice's default options on the shared memory of {@code memory}. */
-  static Options options(RocksDBMemory.Lease memory) {
+  /**
+   * Sluice's default options on the shared memory of {@code memory}, with {@code filter} as the
+   * bloom filter (the caller closes it after the options).
+   */
+  static Options options(RocksDBMemory.Lease memory, BloomFilter filter) {
     BlockBasedTableConfig table =
         new BlockBasedTableConfig()
             .setBlockCache(memory.cache())
             .setCacheIndexAndFilterBlocks(true)
             .setCacheIndexAndFilterBlocksWithHighPriority(true)
             .setPinL0FilterAndIndexBlocksInCache(true)
-            .setFilterPolicy(new BloomFilter(10, false))
+            .setFilterPolicy(filter)
             .setBlockSize(16 * 1024);
     return new Options()
         .setCreateIfMissing(true)
@@ -204,6 +213,7 @@ final class RocksDBDatabase implements AutoCloseable {
     writeOptions.close();
     flushOptions.close();
     options.close();
+    filter.close();
     memory.close();
   }
 

@@ -84,6 +84,7 @@ final class RocksDBSegmentedBytesStore {
         return true;
       });
     }
+    opened.dropBefore(minLiveTime());
     metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name);
     dropped = metrics.countSensor("dropped-records");
     segments = opened;
