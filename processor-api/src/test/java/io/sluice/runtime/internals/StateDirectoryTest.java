@@ -18,6 +18,7 @@ class StateDirectoryTest {
   private static final class DirStore implements StateStore {
     private final AtomicReference<File> seen;
     private boolean open;
+    int flushes;
 
     DirStore(AtomicReference<File> seen) {
       this.seen = seen;
@@ -36,7 +37,9 @@ class StateDirectoryTest {
     }
 
     @Override
-    public void flush() {}
+    public void flush() {
+      flushes++;
+    }
 
     @Override
     public void close() {
@@ -101,6 +104,9 @@ class StateDirectoryTest {
     assertThat(taskDir.getParentFile().getName()).isEqualTo(SyncDriver.DEFAULT_APPLICATION_ID);
     assertThat(taskDir).isDirectory();
     Fixture.pipe(driver, "in", "k", "v", 1);
+    Fixture.pipe(driver, "in", "k", "v", 2);
+    assertThat(((DirStore) driver.stateStore("dir-store")).flushes)
+        .as("one commit, which flushes the stores, after each piped record").isEqualTo(2);
     assertThat(new File(taskDir, ".checkpoint")).content()
         .isEqualTo("0\n1\nsluice-test-driver-dir-store-changelog 0 0\n");
     driver.close();
