@@ -133,6 +133,19 @@ class TopologyTestDriverTest {
   }
 
   @Test
+  void changelogRecordsAreReadableAndStoreGettersCheckTheType() {
+    input.pipeInput("a", "x");
+    input.pipeInput("a", "y");
+    TestOutputTopic<String, Long> changelog = driver.createOutputTopic(
+        "sluice-test-driver-counts-changelog", DE, new LongDeserializer());
+    assertThat(changelog.readKeyValuesToList())
+        .containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("a", 2L));
+    assertThatThrownBy(() -> driver.getWindowStore("counts"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Store 'counts' is a ");
+  }
+
+  @Test
   void aClosedDriverRefusesInput() {
     driver.close();
     assertThatThrownBy(() -> input.pipeInput("a", "x"))
