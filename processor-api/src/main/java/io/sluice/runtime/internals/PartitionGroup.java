@@ -94,6 +94,11 @@ final class PartitionGroup {
     return total;
   }
 
+  int numBuffered(TopicPartition partition) {
+    RecordQueue queue = queues.get(partition);
+    return queue == null ? 0 : queue.size();
+  }
+
   /** The offset of the last record processed or dropped, per partition that has one. */
   Map<TopicPartition, Long> consumedOffsets() {
     Map<TopicPartition, Long> offsets = new HashMap<>();

@@ -160,6 +160,21 @@ public final class StreamTask {
     return partitions.numBuffered();
   }
 
+  /** Records buffered for one partition (for pausing partitions above the buffer limit). */
+  public int numBuffered(TopicPartition partition) {
+    return partitions.numBuffered(partition);
+  }
+
+  /**
+   * Resumes the stream time recorded in the metadata of committed offsets (written by {@link
+   * #prepareCommit()}), so a task that moved neither reopens closed windows nor re-fires
+   * punctuation. Metadata written by others is ignored.
+   */
+  public void initializeStreamTime(Map<TopicPartition, OffsetAndMetadata> committed) {
+    committed.values().forEach(
+        offset -> context.advanceStreamTime(StreamTimeMetadata.decode(offset.metadata())));
+  }
+
   /**
    * Processes the buffered record with the lowest timestamp, if timestamp synchronisation allows.
    *

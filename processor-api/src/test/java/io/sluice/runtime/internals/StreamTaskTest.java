@@ -137,6 +137,28 @@ class StreamTaskTest {
   }
 
   @Test
+  void streamTimeResumesFromCommittedMetadata() {
+    StreamTask first = running(task(-1));
+    first.addRecords(A, records(A, 0, 40));
+    first.addRecords(B, records(B, 0, 70));
+    first.process(0);
+    first.process(0);
+    assertThat(first.numBuffered(A) + first.numBuffered(B)).isZero();
+    Map<TopicPartition, OffsetAndMetadata> committed = first.prepareCommit();
+    first.closeClean();
+
+    StreamTask second = task(-1);
+    second.initializeStreamTime(Map.of(A, committed.get(A),
+        new TopicPartition("x", 0), new OffsetAndMetadata(3, "written by someone else")));
+    assertThat(second.streamTime()).isEqualTo(70L);
+    running(second).addRecords(A, records(A, 1, 10));
+    assertThat(second.numBuffered(A)).isEqualTo(1);
+    second.process(0);
+    assertThat(second.streamTime()).isEqualTo(70L);
+    second.closeClean();
+  }
+
+  @Test
   void closingDirtyUnderExactlyOnceWipesTheTaskDirectory() {
     Topology topology = new Topology().addSource("src", DE, DE, "a");
     StreamsConfig config = new StreamsConfig(Map.of(StreamsConfig.APPLICATION_ID, "app",
