@@ -27,7 +27,7 @@ class BrokerFailoverIT {
       KafkaCluster.builder().mode(KafkaCluster.Mode.LOCAL_PROCESSES).brokers(3));
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final int STEP = 300;
+  private static final int STEP = 150;
 
   @Test
   void acksAllWritesSurviveAKilledAndRestartedBroker() throws Exception {

@@ -107,6 +107,7 @@ public final class ClusterClients implements AutoCloseable {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<K, V>> received = new ArrayList<>();
     try (KafkaConsumer<K, V> consumer =

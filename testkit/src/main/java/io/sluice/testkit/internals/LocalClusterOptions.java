@@ -31,6 +31,7 @@ public record LocalClusterOptions(
       "-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1",
       "-XX:-UsePerfData",
+      "-XX:+ExitOnOutOfMemoryError",
       "-Djava.awt.headless=true",
       "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
       "-Dorg.slf4j.simpleLogger.showDateTime=true",
