@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -291,9 +292,9 @@ public final class InternalTopologyBuilder {
    * The global sources, processors and stores as one group with the given id, which the test
    * driver runs as a task of its own; empty if there are no global stores.
    */
-  java.util.Optional<SubtopologyDef> globalGroup(int id) {
+  Optional<SubtopologyDef> globalGroup(int id) {
     if (globalStores.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<NodeDef> groupNodes = new ArrayList<>();
     Set<String> storeNames = new LinkedHashSet<>();
@@ -302,7 +303,7 @@ public final class InternalTopologyBuilder {
       groupNodes.add(global.processor());
       storeNames.add(global.builder().name());
     }
-    return java.util.Optional.of(new SubtopologyDef(id, groupNodes, storeNames));
+    return Optional.of(new SubtopologyDef(id, groupNodes, storeNames));
   }
 
   List<GlobalStoreDef> globalStores() {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class SyncDriver implements AutoCloseable {
         start(globalTask);
       }
       for (int sub = 0; sub < factory.subtopologyCount(); sub++) {
-        Set<TopicPartition> partitions = new java.util.LinkedHashSet<>();
+        Set<TopicPartition> partitions = new LinkedHashSet<>();
         factory.sourceTopics(sub).stream().sorted()
             .forEach(topic -> partitions.add(new TopicPartition(topic, 0)));
         StreamTask task = factory.create(new TaskId(sub, 0), partitions, collector);

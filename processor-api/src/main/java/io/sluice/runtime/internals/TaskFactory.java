@@ -6,7 +6,9 @@ import io.sluice.state.TaskId;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
@@ -64,12 +66,12 @@ public final class TaskFactory {
    * A task that runs the global sources and processors into the global stores, with id {@code
    * <sub-topology count>_0}, or empty if the topology has no global stores. The test driver runs
    * global state this way; the runtime's global thread will drive the same nodes.
-   *
    */
-  public java.util.Optional<StreamTask> createGlobal(RecordCollector collector) {
+  public Optional<StreamTask> createGlobal(RecordCollector collector) {
     return builder.globalGroup(subtopologies.size()).map(group -> {
-      Set<TopicPartition> partitions = new java.util.LinkedHashSet<>();
-      group.sources().forEach(s -> s.topics().forEach(t -> partitions.add(new TopicPartition(t, 0))));
+      Set<TopicPartition> partitions = new LinkedHashSet<>();
+      group.sources().forEach(
+          s -> s.topics().forEach(t -> partitions.add(new TopicPartition(t, 0))));
       return create(group, new TaskId(group.id(), 0), partitions, collector);
     });
   }

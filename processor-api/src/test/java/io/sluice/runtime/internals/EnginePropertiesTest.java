@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class EnginePropertiesTest {
       StreamTask task = new TaskFactory(InternalTopologyBuilder.of(topology),
           EngineConfig.from(config, metrics), new StateDirectory(dir.toString(), "app"),
           new ManualTime(0), name -> null)
-          .create(new TaskId(0, 0), new java.util.LinkedHashSet<>(List.of(A, B)),
+          .create(new TaskId(0, 0), new LinkedHashSet<>(List.of(A, B)),
               new DriverRecordCollector((t, p, ts, k, v, h) -> 0L));
       task.initializeIfNeeded();
       task.completeRestoration();

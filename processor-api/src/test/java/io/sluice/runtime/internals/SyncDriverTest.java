@@ -13,6 +13,7 @@ import io.sluice.processor.FixedKeyProcessor;
 import io.sluice.processor.FixedKeyRecord;
 import io.sluice.processor.Record;
 import io.sluice.processor.RecordMetadata;
+import io.sluice.processor.SourceOptions;
 import io.sluice.processor.Topology;
 import io.sluice.processor.TopologyException;
 import io.sluice.runtime.StreamsConfig;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -211,8 +213,8 @@ class SyncDriverTest {
   @Test
   void patternSourcesReadEveryMatchingTopic() {
     start(new Topology()
-        .addSource("src", io.sluice.processor.SourceOptions.defaults(), DE, DE,
-            java.util.regex.Pattern.compile("clicks-.*"))
+        .addSource("src", SourceOptions.defaults(), DE, DE,
+            Pattern.compile("clicks-.*"))
         .addSink("out", "out", SER, SER, "src"));
     pipe(driver, "clicks-eu", "k", "1", 1);
     pipe(driver, "clicks-us", "k", "2", 2);
