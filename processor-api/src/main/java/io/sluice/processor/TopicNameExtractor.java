@@ -1,5 +1,7 @@
 package io.sluice.processor;
 
+import java.util.Optional;
+
 /**
  * Chooses the output topic of each record at a dynamic sink. The topic must exist; the engine does
  * not create it.
@@ -14,5 +16,5 @@ public interface TopicNameExtractor<K, V> {
    * @param metadata where the record being processed came from; empty in punctuation
    * @return the topic name, never {@code null}
    */
-  String extract(Record<K, V> record, java.util.Optional<RecordMetadata> metadata);
+  String extract(Record<K, V> record, Optional<RecordMetadata> metadata);
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime;
 
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.Configurable;
 
@@ -20,5 +21,5 @@ public interface DeserializationExceptionHandler extends Configurable {
       ErrorContext context, ConsumerRecord<byte[], byte[]> record, Exception exception);
 
   @Override
-  default void configure(java.util.Map<String, ?> configs) {}
+  default void configure(Map<String, ?> configs) {}
 }

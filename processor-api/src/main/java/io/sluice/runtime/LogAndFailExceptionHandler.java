@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import io.sluice.processor.Record;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,5 +28,5 @@ public final class LogAndFailExceptionHandler
   }
 
   @Override
-  public void configure(java.util.Map<String, ?> configs) {}
+  public void configure(Map<String, ?> configs) {}
 }

@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import io.sluice.processor.Record;
+import java.util.Map;
 import org.apache.kafka.common.Configurable;
 
 /**
@@ -17,5 +18,5 @@ public interface ProcessingExceptionHandler extends Configurable {
   HandlerResponse handle(ErrorContext context, Record<?, ?> record, Exception exception);
 
   @Override
-  default void configure(java.util.Map<String, ?> configs) {}
+  default void configure(Map<String, ?> configs) {}
 }

@@ -1,6 +1,7 @@
 package io.sluice.runtime.internals;
 
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Time;
 
 /** A clock that moves only when told to: the test driver's wall clock. */
@@ -44,7 +45,7 @@ public final class ManualTime implements Time {
   public void waitObject(Object obj, Supplier<Boolean> condition, long deadlineMs) {
     if (!condition.get()) {
       nowMs = Math.max(nowMs, deadlineMs);
-      throw new org.apache.kafka.common.errors.TimeoutException(
+      throw new TimeoutException(
           "condition not met by " + deadlineMs + " ms on the manual clock");
     }
   }
