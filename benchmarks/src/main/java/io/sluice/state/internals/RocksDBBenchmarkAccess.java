@@ -12,12 +12,13 @@ import org.rocksdb.Options;
 public final class RocksDBBenchmarkAccess implements AutoCloseable {
 
   private final RocksDBMemory.Lease memory;
-  private final BloomFilter filter = new BloomFilter(10, false);
+  private final BloomFilter filter;
   private final Options options;
 
   /** Sluice's options on the shared memory bound configured in {@code configs}. */
   public RocksDBBenchmarkAccess(Map<String, Object> configs) {
-    memory = RocksDBMemory.acquire(configs, "benchmark");
+    memory = RocksDBMemory.acquire(configs, "benchmark"); // loads the native library
+    filter = new BloomFilter(10, false);
     options = RocksDBDatabase.options(memory, filter);
   }
 
