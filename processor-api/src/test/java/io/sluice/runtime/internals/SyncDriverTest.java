@@ -238,4 +238,26 @@ class SyncDriverTest {
     pipe(driver, "in", "k", "v", 1);
     assertThat(seen).containsExactly("my-app 0_0 42 77");
   }
+
+  @Test
+  void sinkPartitionersAndSerializersFailClearly() {
+    start(new Topology()
+        .addSource("src", DE, DE, "in")
+        .addSink("out", "out", SER, (String topic, String value) -> {
+          if (value.equals("unwritable")) {
+            throw new IllegalArgumentException("cannot write it");
+          }
+          return Fixture.bytes(value);
+        }, (String topic, String key, String value, int partitions) ->
+            Optional.of(value.equals("far") ? 3 : 0), "src"));
+    pipe(driver, "in", "k", "near", 1);
+    assertThat(read(driver, "out")).containsExactly("k=near@1");
+    assertThatThrownBy(() -> pipe(driver, "in", "k", "far", 2))
+        .hasMessage("Cannot send to partition 3 of topic 'out': topics of the test driver have"
+            + " one partition (0)");
+    assertThatThrownBy(() -> pipe(driver, "in", "k", "unwritable", 3))
+        .hasMessage("Cannot serialize a record for topic 'out' (key k):"
+            + " java.lang.IllegalArgumentException: cannot write it; check the serializers given"
+            + " for that topic");
+  }
 }
