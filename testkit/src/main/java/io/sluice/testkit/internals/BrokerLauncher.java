@@ -2,9 +2,13 @@ package io.sluice.testkit.internals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,13 +25,19 @@ import java.util.Optional;
  * copies this one class file there. It must therefore use only the JDK and compile to a single
  * class file (lambdas are fine; nested or anonymous classes are not).
  *
- * <p>Arguments: {@code <parent pid> <main class> <main arguments...>}.
+ * <p>Arguments: {@code <parent pid> [--format <cluster id> <server.properties>] <main class>
+ * <main arguments...>}; with {@code --format}, the node's storage is formatted first (if it is not
+ * already), in this same JVM.
  */
 public final class BrokerLauncher {
 
   /** Exit status of a child halted because its parent died. */
   static final int ORPHANED_EXIT_STATUS = 86;
 
+  /** The option, right after the parent pid, that formats storage before the main class runs. */
+  static final String FORMAT_OPTION = "--format";
+
+  private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
   private static final long PARENT_POLL_MILLIS = 500;
 
   private BrokerLauncher() {}
@@ -40,7 +50,8 @@ public final class BrokerLauncher {
    */
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: BrokerLauncher <parent pid> <main class> [arguments...]");
+      System.err.println("usage: BrokerLauncher <parent pid> [" + FORMAT_OPTION
+          + " <cluster id> <server.properties>] <main class> [arguments...]");
       System.exit(2);
     }
     long parentPid = Long.parseLong(args[0]);
@@ -52,9 +63,43 @@ public final class BrokerLauncher {
     startDaemon("sluice-stdin-watch", () -> watchStdin(System.in));
     startDaemon("sluice-parent-watch", () -> watchParent(parent.get()));
 
-    Method main = Class.forName(args[1]).getMethod("main", String[].class);
+    int next = 1;
+    if (FORMAT_OPTION.equals(args[next]) && args.length >= next + 4) {
+      format(args[next + 1], args[next + 2]);
+      next += 3;
+    }
+    Method main = Class.forName(args[next]).getMethod("main", String[].class);
+    invoke(main, (Object) Arrays.copyOfRange(args, next + 1, args.length));
+  }
+
+  /**
+   * Formats a KRaft storage directory in this JVM, saving a JVM start; falls back to running the
+   * storage tool in a JVM of its own if this Kafka version lacks the method used.
+   */
+  private static void format(String clusterId, String config) throws Exception {
+    String[] formatArgs = {"format", "-t", clusterId, "-c", config, "--ignore-formatted"};
+    Class<?> tool = Class.forName(STORAGE_TOOL);
+    int status;
     try {
-      main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+      Method execute = tool.getMethod("execute", String[].class, PrintStream.class);
+      status = (Integer) invoke(execute, formatArgs, System.out);
+    } catch (NoSuchMethodException e) {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), STORAGE_TOOL));
+      command.addAll(List.of(formatArgs));
+      status = new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+    if (status != 0) {
+      System.err.println("BrokerLauncher: formatting the storage with " + config
+          + " failed with status " + status);
+      System.exit(1);
+    }
+  }
+
+  private static Object invoke(Method method, Object... arguments) throws Exception {
+    try {
+      return method.invoke(null, arguments);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Exception) {

@@ -29,7 +29,7 @@ import org.apache.kafka.common.Uuid;
  * A KRaft cluster of Kafka JVMs started on this machine (see {@link ClusterLayout} for its shape).
  *
  * <p>Start: sweep what crashed runs left, create a cluster directory, render each node's
- * configuration, format the storage of all nodes in parallel, start them, and wait until every
+ * configuration, start all nodes (each formats its own storage first), and wait until every
  * broker has registered with the controller. A start that fails because another process took a
  * port in the meantime is retried on new ports.
  */
@@ -42,6 +42,7 @@ public final class LocalCluster implements ClusterBackend {
   private final Path dir;
   private final String classpath;
   private ClusterLayout layout;
+  private String clusterId;
   private List<NodeProcess> brokers = List.of();
   private NodeProcess controller;
   private Admin admin;
@@ -101,7 +102,7 @@ public final class LocalCluster implements ClusterBackend {
   }
 
   private void startAll() {
-    String clusterId = Uuid.randomUuid().toString();
+    clusterId = Uuid.randomUuid().toString();
     List<NodeProcess> brokerProcesses = new ArrayList<>();
     for (KafkaNode node : layout.brokers()) {
       brokerProcesses.add(prepare(node));
@@ -110,8 +111,7 @@ public final class LocalCluster implements ClusterBackend {
     controller = layout.combined() ? null : prepare(layout.dedicatedController());
     List<NodeProcess> all = allProcesses();
     long deadline = System.nanoTime() + options.startTimeout().toNanos();
-    inParallel(all, node -> node.format(clusterId, options.startTimeout()));
-    all.forEach(NodeProcess::start);
+    all.forEach(node -> node.start(clusterId));
     inParallel(all, node -> node.awaitListening(deadline));
     if (admin == null) {
       admin = Admin.create(adminConfig());
@@ -274,7 +274,7 @@ public final class LocalCluster implements ClusterBackend {
   public synchronized void startBroker(int index) {
     NodeProcess broker = broker(index);
     long deadline = System.nanoTime() + options.startTimeout().toNanos();
-    broker.start();
+    broker.start(clusterId);
     broker.awaitListening(deadline);
     awaitRegistered(broker, deadline);
   }

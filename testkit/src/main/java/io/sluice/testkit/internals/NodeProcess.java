@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Kafka node running in its own JVM under {@link BrokerLauncher}: formatting its storage,
- * starting, waiting for its port, stopping cleanly, and killing.
+ * One Kafka node running in its own JVM under {@link BrokerLauncher}: starting (after formatting
+ * its storage in the same JVM), waiting for its port, stopping cleanly, and killing.
  *
  * <p>The child's standard output and error go to {@code <name>.log} in the cluster directory; its
  * standard input is a pipe this JVM keeps open, so the child notices when this JVM dies.
@@ -49,44 +49,26 @@ final class NodeProcess {
     return node;
   }
 
-  /** Formats the node's log directory for the given KRaft cluster id (a child JVM, ~1 s). */
-  void format(String clusterId, Duration timeout) {
-    Process formatter = launch("kafka.tools.StorageTool",
-        List.of("format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"),
-        clusterDir.resolve(node.name() + "-format.log"));
-    try {
-      if (!formatter.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw failure("formatting its storage did not finish within " + timeout,
-            clusterDir.resolve(node.name() + "-format.log"));
-      }
-      if (formatter.exitValue() != 0) {
-        throw failure("formatting its storage failed with exit status " + formatter.exitValue(),
-            clusterDir.resolve(node.name() + "-format.log"));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaClusterException("interrupted while formatting " + node.name(), e);
-    } finally {
-      formatter.destroyForcibly();
-      release(formatter);
-    }
-  }
-
-  /** Starts the node's JVM; returns at once (see {@link #awaitListening}). */
-  synchronized void start() {
+  /**
+   * Starts the node's JVM, which first formats the node's storage for KRaft cluster
+   * {@code clusterId} unless it is already formatted; returns at once (see
+   * {@link #awaitListening}).
+   */
+  synchronized void start(String clusterId) {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(node.name() + " is already running (pid " + process.pid() + ")");
     }
-    process = launch("kafka.Kafka", List.of(configFile.toString()), logFile);
+    process = launch(clusterId, logFile);
   }
 
-  private Process launch(String mainClass, List<String> arguments, Path log) {
+  private Process launch(String clusterId, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(Arrays.asList("-cp", classpath, PidFiles.CHILD_MARKER,
-        Long.toString(ProcessHandle.current().pid()), mainClass));
-    command.addAll(arguments);
+        Long.toString(ProcessHandle.current().pid()),
+        BrokerLauncher.FORMAT_OPTION, clusterId, configFile.toString(),
+        "kafka.Kafka", configFile.toString()));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(clusterDir.toFile())
         .redirectErrorStream(true)

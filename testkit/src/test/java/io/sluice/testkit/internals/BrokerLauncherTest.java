@@ -3,10 +3,14 @@ package io.sluice.testkit.internals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerLauncherTest {
 
@@ -21,23 +25,41 @@ class BrokerLauncherTest {
     }
   }
 
-  private static Process launch(long parentPid) throws Exception {
-    return new ProcessBuilder(
+  private static Process launch(long parentPid, String... launcherArguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
-        BrokerLauncher.class.getName(), Long.toString(parentPid),
-        RunsForever.class.getName(), "a", "b")
-        .redirectErrorStream(true)
-        .start();
+        BrokerLauncher.class.getName(), Long.toString(parentPid)));
+    command.addAll(List.of(launcherArguments));
+    command.addAll(List.of(RunsForever.class.getName(), "a", "b"));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static String firstOutput(Process child) throws Exception {
+    return new String(child.getInputStream().readNBytes("running a b".length()),
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void formatsWithTheStorageToolInItsOwnJvmWhenItHasNoInProcessEntryPoint(@TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("server.properties");
+    Process child = launch(ProcessHandle.current().pid(),
+        BrokerLauncher.FORMAT_OPTION, "cluster-42", config.toString());
+    try {
+      assertThat(firstOutput(child)).isEqualTo("running a b");
+      assertThat(Files.readString(config, StandardCharsets.UTF_8))
+          .isEqualTo("format -t cluster-42 -c " + config + " --ignore-formatted");
+    } finally {
+      child.destroyForcibly();
+    }
   }
 
   @Test
   void runsTheMainClassAndHaltsWhenItsStandardInputCloses() throws Exception {
     Process child = launch(ProcessHandle.current().pid());
     try {
-      String firstLine = new String(child.getInputStream().readNBytes("running a b".length()),
-          StandardCharsets.UTF_8);
-      assertThat(firstLine).isEqualTo("running a b");
+      assertThat(firstOutput(child)).isEqualTo("running a b");
       assertThat(child.isAlive()).isTrue();
 
       child.getOutputStream().close();
