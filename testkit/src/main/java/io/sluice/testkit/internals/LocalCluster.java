@@ -153,15 +153,15 @@ public final class LocalCluster implements ClusterBackend {
     int nodeId = broker.node().nodeId();
     while (true) {
       if (!broker.isAlive()) {
-        throw broker.failure("its JVM exited while registering with the controller",
-            dir.resolve(broker.node().name() + ".log"));
+        throw broker.failure("its JVM exited while registering with the controller");
       }
       if (liveBrokerIds().contains(nodeId)) {
         return;
       }
       if (System.nanoTime() > deadlineNanos) {
+        broker.kill();
         throw broker.failure("it did not register with the controller within "
-            + options.startTimeout(), dir.resolve(broker.node().name() + ".log"));
+            + options.startTimeout());
       }
       try {
         Thread.sleep(50);

@@ -58,10 +58,10 @@ final class NodeProcess {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(node.name() + " is already running (pid " + process.pid() + ")");
     }
-    process = launch(clusterId, logFile);
+    process = launch(clusterId);
   }
 
-  private Process launch(String clusterId, Path log) {
+  private Process launch(String clusterId) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -72,7 +72,7 @@ final class NodeProcess {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(clusterDir.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.PIPE);
     try {
       Process started = builder.start();
@@ -95,15 +95,14 @@ final class NodeProcess {
     long pauseMillis = 20;
     while (true) {
       if (!current.isAlive()) {
-        throw failure("its JVM exited with status " + current.exitValue() + " while starting",
-            logFile);
+        throw failure("its JVM exited with status " + current.exitValue() + " while starting");
       }
       if (accepts(port)) {
         return;
       }
       if (System.nanoTime() > deadlineNanos) {
         kill();
-        throw failure("it did not open port " + port + " in time", logFile);
+        throw failure("it did not open port " + port + " in time");
       }
       pause(pauseMillis);
       pauseMillis = Math.min(200, pauseMillis * 2);
@@ -179,9 +178,9 @@ final class NodeProcess {
   }
 
   /** An exception naming the node and what went wrong, ending with the tail of its log. */
-  KafkaClusterException failure(String what, Path log) {
+  KafkaClusterException failure(String what) {
     return new KafkaClusterException("Kafka " + node.name() + " failed: " + what + ". Its log is "
-        + log + "; last lines:\n" + tail(log));
+        + logFile + "; last lines:\n" + tail(logFile));
   }
 
   /** The last lines of the node's log. */
