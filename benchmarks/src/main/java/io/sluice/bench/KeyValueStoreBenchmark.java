@@ -96,8 +96,9 @@ public class KeyValueStoreBenchmark {
           case "raw" -> new Raw(dir.toFile());
           case "store" -> new Store(dir.toFile(), false);
           case "layers" -> new Store(dir.toFile(), true);
-          default -> throw new IllegalArgumentException(
-              "target must be raw, store or layers but was " + target);
+          default ->
+              throw new IllegalArgumentException(
+                  "target must be raw, store or layers but was " + target);
         };
     for (byte[] key : keys) {
       ops.put(key, value);

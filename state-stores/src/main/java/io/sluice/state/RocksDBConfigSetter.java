@@ -4,10 +4,9 @@ import java.util.Map;
 import org.rocksdb.Options;
 
 /**
- * Lets experts change the RocksDB options of individual persistent stores. Name an
- * implementation (with a public no-argument constructor) in the {@value #CONFIG} setting; it is
- * instantiated once per RocksDB instance a store opens (a window or session store opens one per
- * time segment).
+ * Lets experts change the RocksDB options of individual persistent stores. Name an implementation
+ * (with a public no-argument constructor) in the {@value #CONFIG} setting; it is instantiated once
+ * per RocksDB instance a store opens (a window or session store opens one per time segment).
  *
  * <p>{@link #setConfig} sees the options after Sluice has applied its defaults, including the
  * instance-wide block cache and write buffer manager that bound memory through {@code

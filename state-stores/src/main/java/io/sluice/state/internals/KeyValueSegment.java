@@ -12,10 +12,10 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
- * One time segment of a window or session store: its own RocksDB instance holding the entries
- * whose time falls in {@code [id * interval, (id + 1) * interval)}. Scans hold no native iterator
- * beyond the call, and a segment dropped by retention reads as empty, so readers never touch a
- * closed instance. Methods synchronize on the segment so a drop waits for a running scan.
+ * One time segment of a window or session store: its own RocksDB instance holding the entries whose
+ * time falls in {@code [id * interval, (id + 1) * interval)}. Scans hold no native iterator beyond
+ * the call, and a segment dropped by retention reads as empty, so readers never touch a closed
+ * instance. Methods synchronize on the segment so a drop waits for a running scan.
  */
 final class KeyValueSegment implements Comparable<KeyValueSegment> {
 

@@ -18,11 +18,11 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * One open RocksDB instance of a store (or of one segment of it), with Sluice's options: the
- * shared {@link RocksDBMemory} bound, the default bytewise comparator (unsigned lexicographic key
- * order, as every store promises), bloom filters, LZ4, and the write-ahead log off — the changelog
- * is the log, and a crash is recovered by restoring from it. Every {@link RocksDBException} becomes
- * a {@link StateStoreException} naming the store, the operation and the directory.
+ * One open RocksDB instance of a store (or of one segment of it), with Sluice's options: the shared
+ * {@link RocksDBMemory} bound, the default bytewise comparator (unsigned lexicographic key order,
+ * as every store promises), bloom filters, LZ4, and the write-ahead log off — the changelog is the
+ * log, and a crash is recovered by restoring from it. Every {@link RocksDBException} becomes a
+ * {@link StateStoreException} naming the store, the operation and the directory.
  */
 final class RocksDBDatabase implements AutoCloseable {
 
@@ -87,8 +87,7 @@ final class RocksDBDatabase implements AutoCloseable {
         setter.setConfig(storeName, options, configs);
       }
       RocksDB db = RocksDB.open(options, dir.getAbsolutePath());
-      return new RocksDBDatabase(
-          storeName, displayName, dir, memory, options, filter, setter, db);
+      return new RocksDBDatabase(storeName, displayName, dir, memory, options, filter, setter, db);
     } catch (RocksDBException | RuntimeException e) {
       if (setter != null) {
         setter.close(storeName, options);
@@ -100,8 +99,14 @@ final class RocksDBDatabase implements AutoCloseable {
         throw sse;
       }
       throw new StateStoreException(
-          "store " + displayName + ": cannot open RocksDB in " + dir + ": " + e.getMessage()
-              + " (another process may hold it, or the files may be damaged)", e);
+          "store "
+              + displayName
+              + ": cannot open RocksDB in "
+              + dir
+              + ": "
+              + e.getMessage()
+              + " (another process may hold it, or the files may be damaged)",
+          e);
     }
   }
 
@@ -219,7 +224,14 @@ final class RocksDBDatabase implements AutoCloseable {
 
   StateStoreException failure(String operation, RocksDBException e) {
     return new StateStoreException(
-        "store " + displayName + ": " + operation + " failed in RocksDB (" + dir + "): "
-            + e.getMessage(), e);
+        "store "
+            + displayName
+            + ": "
+            + operation
+            + " failed in RocksDB ("
+            + dir
+            + "): "
+            + e.getMessage(),
+        e);
   }
 }

@@ -161,7 +161,13 @@ final class RocksDBKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     byte[] lower = prefixKeySerializer.serialize(null, prefix);
     Bytes upper = KeyRanges.successor(lower);
     return new RocksDBRangeIterator(
-        name, iterators, open.newIterator(), true, lower, upper == null ? null : upper.get(), false);
+        name,
+        iterators,
+        open.newIterator(),
+        true,
+        lower,
+        upper == null ? null : upper.get(),
+        false);
   }
 
   private KeyValueIterator<Bytes, byte[]> rangeOf(Bytes from, Bytes to, boolean forward) {

@@ -13,26 +13,26 @@ import org.rocksdb.WriteBufferManager;
  *
  * <p>All instances opened with the same bound share one {@link LRUCache} of that capacity: data
  * blocks, index and filter blocks (cached rather than held outside the cache), and — through a
- * {@link WriteBufferManager} that charges memtable memory to the same cache — the write buffers.
- * So the block cache, memtables, indexes and filters of all stores together stay near the bound
- * however many stores and window segments are open. (Iterator-pinned blocks and RocksDB's own
- * small per-instance bookkeeping are outside it; the cache is not strict, so a burst can overshoot
+ * {@link WriteBufferManager} that charges memtable memory to the same cache — the write buffers. So
+ * the block cache, memtables, indexes and filters of all stores together stay near the bound
+ * however many stores and window segments are open. (Iterator-pinned blocks and RocksDB's own small
+ * per-instance bookkeeping are outside it; the cache is not strict, so a burst can overshoot
  * briefly rather than fail writes.)
  *
  * <p>Defaults and why:
  *
  * <ul>
  *   <li>{@value #DEFAULT_MAX_BYTES} bytes (64 MiB) in total: small enough for a laptop or a 512 MiB
- *       container running a few stores, large enough for hot index and filter blocks plus a
- *       working set; raise it for large stores.
+ *       container running a few stores, large enough for hot index and filter blocks plus a working
+ *       set; raise it for large stores.
  *   <li>Write buffers may take up to a quarter of the bound before the manager makes the largest
  *       memtables flush, leaving most of the cache to reads.
  *   <li>10% of the cache is a high-priority pool for index and filter blocks, and level-0 index and
  *       filter blocks are pinned, so point reads do not fault them in from disk under pressure.
  * </ul>
  *
- * <p>Holders are reference counted per bound: the cache and manager are created by the first
- * {@link #acquire} and closed when the last holder {@link Lease#close() closes}.
+ * <p>Holders are reference counted per bound: the cache and manager are created by the first {@link
+ * #acquire} and closed when the last holder {@link Lease#close() closes}.
  */
 final class RocksDBMemory {
 
@@ -136,8 +136,14 @@ final class RocksDBMemory {
     }
     if (bytes <= 0) {
       throw new StateStoreException(
-          "store " + storeName + " cannot open: " + CONFIG + " must be a positive number of bytes"
-              + " but was '" + value + "'; for example 268435456 for 256 MiB");
+          "store "
+              + storeName
+              + " cannot open: "
+              + CONFIG
+              + " must be a positive number of bytes"
+              + " but was '"
+              + value
+              + "'; for example 268435456 for 256 MiB");
     }
     return bytes;
   }

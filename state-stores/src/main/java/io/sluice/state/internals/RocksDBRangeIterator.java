@@ -120,7 +120,9 @@ final class RocksDBRangeIterator implements KeyValueIterator<Bytes, byte[]> {
   private void checkOpen() {
     if (closed) {
       throw new StateStoreException(
-          "iterator of store " + storeName + " was closed (by its caller, or because the store"
+          "iterator of store "
+              + storeName
+              + " was closed (by its caller, or because the store"
               + " closed); open a new one to read again");
     }
   }

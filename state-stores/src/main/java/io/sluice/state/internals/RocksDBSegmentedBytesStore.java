@@ -14,24 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
- * The storage shared by the RocksDB window and session stores: entries keyed by (record key,
- * time, tie-breaker) in time {@link Segments}, with the same retention rule as the in-memory
- * stores. Stream time is the largest time written; an entry is live while {@code time >
- * streamTime - retention}. A write for an expired time is dropped and counted in {@code
- * dropped-records}; reads never return expired entries, and whole segments are dropped once every
- * time they cover has expired.
+ * The storage shared by the RocksDB window and session stores: entries keyed by (record key, time,
+ * tie-breaker) in time {@link Segments}, with the same retention rule as the in-memory stores.
+ * Stream time is the largest time written; an entry is live while {@code time > streamTime -
+ * retention}. A write for an expired time is dropped and counted in {@code dropped-records}; reads
+ * never return expired entries, and whole segments are dropped once every time they cover has
+ * expired.
  *
- * <p>Reads by one key seek straight to that key's entries in each segment (the hot path of
- * windowed aggregations and joins). Reads over a key range or all keys visit each segment's range,
- * and sort that segment's matches by (time, key, tie-breaker) — the order the store interfaces
- * promise — before returning them, so they buffer one segment's matches at a time.
+ * <p>Reads by one key seek straight to that key's entries in each segment (the hot path of windowed
+ * aggregations and joins). Reads over a key range or all keys visit each segment's range, and sort
+ * that segment's matches by (time, key, tie-breaker) — the order the store interfaces promise —
+ * before returning them, so they buffer one segment's matches at a time.
  */
 final class RocksDBSegmentedBytesStore {
 
@@ -39,9 +38,7 @@ final class RocksDBSegmentedBytesStore {
   record Entry(Bytes key, long time, long tie, byte[] value) {}
 
   private static final Comparator<Entry> ORDER =
-      Comparator.comparingLong(Entry::time)
-          .thenComparing(Entry::key)
-          .thenComparingLong(Entry::tie);
+      Comparator.comparingLong(Entry::time).thenComparing(Entry::key).thenComparingLong(Entry::tie);
 
   private final String name;
   private final String metricsScope;
@@ -79,10 +76,14 @@ final class RocksDBSegmentedBytesStore {
     opened.openExisting();
     List<KeyValueSegment> existing = opened.all();
     if (!existing.isEmpty()) {
-      existing.get(existing.size() - 1).scan(null, (k, v) -> {
-        streamTime = Math.max(streamTime, keys.time(k));
-        return true;
-      });
+      existing
+          .get(existing.size() - 1)
+          .scan(
+              null,
+              (k, v) -> {
+                streamTime = Math.max(streamTime, keys.time(k));
+                return true;
+              });
     }
     opened.dropBefore(minLiveTime());
     metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name);
@@ -94,10 +95,12 @@ final class RocksDBSegmentedBytesStore {
   long maxTie() {
     long[] max = {0};
     for (KeyValueSegment segment : requireOpen().all()) {
-      segment.scan(null, (k, v) -> {
-        max[0] = Math.max(max[0], keys.tie(k));
-        return true;
-      });
+      segment.scan(
+          null,
+          (k, v) -> {
+            max[0] = Math.max(max[0], keys.tie(k));
+            return true;
+          });
     }
     return max[0];
   }
@@ -206,12 +209,14 @@ final class RocksDBSegmentedBytesStore {
     }
     byte[] prefix = SegmentedKeys.keyAndTime(key, time);
     byte[][] found = new byte[1][];
-    segment.scan(prefix, (k, v) -> {
-      if (startsWith(k, prefix)) {
-        found[0] = v;
-      }
-      return false;
-    });
+    segment.scan(
+        prefix,
+        (k, v) -> {
+          if (startsWith(k, prefix)) {
+            found[0] = v;
+          }
+          return false;
+        });
     return found[0];
   }
 
@@ -229,7 +234,10 @@ final class RocksDBSegmentedBytesStore {
       boolean forward,
       Function<Entry, KeyValue<K, V>> mapper) {
     return new TrackedIterator<>(
-        name, this::isOpen, iterators, entries(keyFrom, keyTo, timeFrom, timeTo, maxTie, forward, mapper));
+        name,
+        this::isOpen,
+        iterators,
+        entries(keyFrom, keyTo, timeFrom, timeTo, maxTie, forward, mapper));
   }
 
   /** Like {@link #scan}, as a plain iterator, for callers that wrap it themselves. */
@@ -269,38 +277,47 @@ final class RocksDBSegmentedBytesStore {
       KeyValueSegment segment, Bytes key, long timeFrom, long timeTo, long maxTie) {
     byte[] prefix = SegmentedKeys.escape(key);
     List<Entry> out = new ArrayList<>();
-    segment.scan(SegmentedKeys.keyAndTime(key, timeFrom), (k, v) -> {
-      if (!startsWith(k, prefix)) {
-        return false;
-      }
-      long time = keys.time(k);
-      if (time > timeTo) {
-        return false;
-      }
-      long tie = keys.tie(k);
-      if (tie <= maxTie) {
-        out.add(new Entry(key, time, tie, v));
-      }
-      return true;
-    });
+    segment.scan(
+        SegmentedKeys.keyAndTime(key, timeFrom),
+        (k, v) -> {
+          if (!startsWith(k, prefix)) {
+            return false;
+          }
+          long time = keys.time(k);
+          if (time > timeTo) {
+            return false;
+          }
+          long tie = keys.tie(k);
+          if (tie <= maxTie) {
+            out.add(new Entry(key, time, tie, v));
+          }
+          return true;
+        });
     return out;
   }
 
   private List<Entry> readRange(
-      KeyValueSegment segment, Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo, long maxTie) {
+      KeyValueSegment segment,
+      Bytes keyFrom,
+      Bytes keyTo,
+      long timeFrom,
+      long timeTo,
+      long maxTie) {
     List<Entry> out = new ArrayList<>();
-    segment.scan(keyFrom == null ? null : SegmentedKeys.escape(keyFrom), (k, v) -> {
-      Bytes key = keys.key(k);
-      if (keyTo != null && key.compareTo(keyTo) > 0) {
-        return false;
-      }
-      long time = keys.time(k);
-      long tie = keys.tie(k);
-      if (time >= timeFrom && time <= timeTo && tie <= maxTie) {
-        out.add(new Entry(key, time, tie, v));
-      }
-      return true;
-    });
+    segment.scan(
+        keyFrom == null ? null : SegmentedKeys.escape(keyFrom),
+        (k, v) -> {
+          Bytes key = keys.key(k);
+          if (keyTo != null && key.compareTo(keyTo) > 0) {
+            return false;
+          }
+          long time = keys.time(k);
+          long tie = keys.tie(k);
+          if (time >= timeFrom && time <= timeTo && tie <= maxTie) {
+            out.add(new Entry(key, time, tie, v));
+          }
+          return true;
+        });
     out.sort(ORDER);
     return out;
   }

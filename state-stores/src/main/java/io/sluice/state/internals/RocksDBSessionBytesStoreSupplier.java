@@ -5,8 +5,7 @@ import io.sluice.state.SessionStore;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Supplies RocksDB session byte stores, segmented by session end so retention drops whole
- * segments.
+ * Supplies RocksDB session byte stores, segmented by session end so retention drops whole segments.
  *
  * @param name the store name, already validated
  * @param retentionPeriod milliseconds, already validated
@@ -17,7 +16,9 @@ public record RocksDBSessionBytesStoreSupplier(
     String name, long retentionPeriod, long segmentIntervalMs)
     implements SessionBytesStoreSupplier {
 
-  /** @throws IllegalArgumentException if {@code segmentIntervalMs} is not positive */
+  /**
+   * @throws IllegalArgumentException if {@code segmentIntervalMs} is not positive
+   */
   public RocksDBSessionBytesStoreSupplier {
     if (segmentIntervalMs <= 0) {
       throw new IllegalArgumentException(

@@ -47,7 +47,9 @@ final class RocksDBSessionStore implements SessionStore<Bytes, byte[]> {
       byte[] k = record.key();
       entries.add(
           new RocksDBSegmentedBytesStore.Entry(
-              SessionKeySchema.key(k), SessionKeySchema.end(k), SessionKeySchema.start(k),
+              SessionKeySchema.key(k),
+              SessionKeySchema.end(k),
+              SessionKeySchema.start(k),
               record.value()));
     }
     bytes.restore(entries);
@@ -119,7 +121,13 @@ final class RocksDBSessionStore implements SessionStore<Bytes, byte[]> {
 
   private KeyValueIterator<Windowed<Bytes>, byte[]> find(
       Bytes keyFrom, Bytes keyTo, long earliestEnd, long latestStart, boolean forward) {
-    return bytes.scan(keyFrom, keyTo, earliestEnd, Long.MAX_VALUE, latestStart, forward,
+    return bytes.scan(
+        keyFrom,
+        keyTo,
+        earliestEnd,
+        Long.MAX_VALUE,
+        latestStart,
+        forward,
         e -> new KeyValue<>(new Windowed<>(e.key(), new Window(e.tie(), e.time())), e.value()));
   }
 

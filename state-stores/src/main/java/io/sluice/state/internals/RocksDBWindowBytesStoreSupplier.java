@@ -22,7 +22,9 @@ public record RocksDBWindowBytesStoreSupplier(
     long segmentIntervalMs)
     implements WindowBytesStoreSupplier {
 
-  /** @throws IllegalArgumentException if {@code segmentIntervalMs} is not positive */
+  /**
+   * @throws IllegalArgumentException if {@code segmentIntervalMs} is not positive
+   */
   public RocksDBWindowBytesStoreSupplier {
     if (segmentIntervalMs <= 0) {
       throw new IllegalArgumentException(
@@ -31,8 +33,8 @@ public record RocksDBWindowBytesStoreSupplier(
   }
 
   /**
-   * Half the retention, but at least one minute: about three live segments, so expiry frees a
-   * third of the data at a time, without a flood of tiny RocksDB instances for short retentions.
+   * Half the retention, but at least one minute: about three live segments, so expiry frees a third
+   * of the data at a time, without a flood of tiny RocksDB instances for short retentions.
    *
    * @param retentionPeriod milliseconds
    * @return milliseconds

@@ -17,10 +17,10 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Window byte store on time-segmented RocksDB instances ({@link RocksDBSegmentedBytesStore}),
- * interchangeable with the in-memory window store: same retention rule, iteration order,
- * duplicate handling and changelog key format ({@link WindowKeySchema}). Entries are stored under
- * (key, window start, sequence number); the sequence number is 0 unless duplicates are retained,
- * and on reopen it continues after the largest one on disk.
+ * interchangeable with the in-memory window store: same retention rule, iteration order, duplicate
+ * handling and changelog key format ({@link WindowKeySchema}). Entries are stored under (key,
+ * window start, sequence number); the sequence number is 0 unless duplicates are retained, and on
+ * reopen it continues after the largest one on disk.
  */
 final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
 
@@ -43,7 +43,8 @@ final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
     this.windowSize = windowSize;
     this.retainDuplicates = retainDuplicates;
     this.bytes =
-        new RocksDBSegmentedBytesStore(name, metricsScope, retention, segmentInterval, Integer.BYTES);
+        new RocksDBSegmentedBytesStore(
+            name, metricsScope, retention, segmentInterval, Integer.BYTES);
   }
 
   @Override
@@ -107,8 +108,8 @@ final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
         name,
         bytes::isOpen,
         bytes.iterators(),
-        bytes.entries(key, key, from, to, Long.MAX_VALUE, forward,
-            e -> new KeyValue<>(e.time(), e.value())));
+        bytes.entries(
+            key, key, from, to, Long.MAX_VALUE, forward, e -> new KeyValue<>(e.time(), e.value())));
   }
 
   @Override
@@ -146,11 +147,18 @@ final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
 
   private KeyValueIterator<Windowed<Bytes>, byte[]> windows(
       Bytes keyFrom, Bytes keyTo, long from, long to, boolean forward) {
-    return bytes.scan(keyFrom, keyTo, from, to, Long.MAX_VALUE, forward, e -> {
-      long start = e.time();
-      long end = start > Long.MAX_VALUE - windowSize ? Long.MAX_VALUE : start + windowSize;
-      return new KeyValue<>(new Windowed<>(e.key(), new Window(start, end)), e.value());
-    });
+    return bytes.scan(
+        keyFrom,
+        keyTo,
+        from,
+        to,
+        Long.MAX_VALUE,
+        forward,
+        e -> {
+          long start = e.time();
+          long end = start > Long.MAX_VALUE - windowSize ? Long.MAX_VALUE : start + windowSize;
+          return new KeyValue<>(new Windowed<>(e.key(), new Window(start, end)), e.value());
+        });
   }
 
   @Override
@@ -181,7 +189,14 @@ final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
 
   @Override
   public String toString() {
-    return "RocksDBWindowStore[" + name + ", retention=" + retention + "ms, windowSize="
-        + windowSize + "ms, retainDuplicates=" + retainDuplicates + "]";
+    return "RocksDBWindowStore["
+        + name
+        + ", retention="
+        + retention
+        + "ms, windowSize="
+        + windowSize
+        + "ms, retainDuplicates="
+        + retainDuplicates
+        + "]";
   }
 }

@@ -16,9 +16,9 @@ import org.apache.kafka.common.utils.Bytes;
  * </pre>
  *
  * <p>The escaping keeps unsigned key order even when one key is a prefix of another (a plain
- * key-then-suffix layout would not: the suffix bytes would compare against the longer key's
- * bytes), and makes the key prefix-free, so a seek to {@code escape(key)} finds exactly that key's
- * entries. Flipping the sign bit makes unsigned byte order equal signed numeric order.
+ * key-then-suffix layout would not: the suffix bytes would compare against the longer key's bytes),
+ * and makes the key prefix-free, so a seek to {@code escape(key)} finds exactly that key's entries.
+ * Flipping the sign bit makes unsigned byte order equal signed numeric order.
  */
 final class SegmentedKeys {
 
@@ -26,7 +26,9 @@ final class SegmentedKeys {
 
   private final int tieBytes;
 
-  /** @param tieBytes 4 (an int tie-breaker) or 8 (a long) */
+  /**
+   * @param tieBytes 4 (an int tie-breaker) or 8 (a long)
+   */
   SegmentedKeys(int tieBytes) {
     if (tieBytes != Integer.BYTES && tieBytes != Long.BYTES) {
       throw new IllegalArgumentException("tie-breaker must have 4 or 8 bytes but had " + tieBytes);

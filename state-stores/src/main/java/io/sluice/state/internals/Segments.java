@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * <store dir>/segment-<id>}; segment id = {@code floorDiv(time, segmentInterval)}.
  *
  * <p>Why one instance per segment rather than one column family per segment in a shared instance:
- * dropping an expired segment is then closing an instance and deleting a directory, which frees
- * its disk space at once and needs no coordination with the other segments; instances share
- * nothing that matters (the WAL is off, and memory is bounded across all of them by the shared
- * cache and write buffer manager of {@link RocksDBMemory}). The cost — a few more open files and
- * background threads per live segment — stays small because only {@code retention / interval + 2}
- * segments are ever live.
+ * dropping an expired segment is then closing an instance and deleting a directory, which frees its
+ * disk space at once and needs no coordination with the other segments; instances share nothing
+ * that matters (the WAL is off, and memory is bounded across all of them by the shared cache and
+ * write buffer manager of {@link RocksDBMemory}). The cost — a few more open files and background
+ * threads per live segment — stays small because only {@code retention / interval + 2} segments are
+ * ever live.
  */
 final class Segments {
 

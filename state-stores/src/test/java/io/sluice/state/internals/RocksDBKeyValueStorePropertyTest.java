@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives the RocksDB key-value store, the in-memory one and an independent list model with the
- * same random operations, and requires identical answers — then reopens the RocksDB store and
- * requires the same contents.
+ * Drives the RocksDB key-value store, the in-memory one and an independent list model with the same
+ * random operations, and requires identical answers — then reopens the RocksDB store and requires
+ * the same contents.
  */
 class RocksDBKeyValueStorePropertyTest {
 

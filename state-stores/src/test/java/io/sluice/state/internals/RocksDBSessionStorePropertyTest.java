@@ -23,8 +23,8 @@ import net.jqwik.api.constraints.Size;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives the RocksDB session store (segments shorter than the retention), the in-memory one and
- * an independent list model with the same random puts, removes and finds, and requires identical
+ * Drives the RocksDB session store (segments shorter than the retention), the in-memory one and an
+ * independent list model with the same random puts, removes and finds, and requires identical
  * answers.
  */
 class RocksDBSessionStorePropertyTest {
@@ -40,8 +40,13 @@ class RocksDBSessionStorePropertyTest {
 
   /** A find over a key range; {@code single} uses the one-key overload with {@code keyFrom}. */
   record Find(
-      byte[] keyFrom, byte[] keyTo, long earliestEnd, long latestStart, boolean forward,
-      boolean single, boolean fetch)
+      byte[] keyFrom,
+      byte[] keyTo,
+      long earliestEnd,
+      long latestStart,
+      boolean forward,
+      boolean single,
+      boolean fetch)
       implements Op {}
 
   record Row(byte[] key, long start, long end, byte[] value) {}
@@ -91,7 +96,8 @@ class RocksDBSessionStorePropertyTest {
     try (RocksDBTestContext context = new RocksDBTestContext()) {
       RocksDBSessionStore rocks =
           new RocksDBSessionStore("rocks", "rocksdb-session", RETENTION, SEGMENT_INTERVAL);
-      InMemorySessionStore memory = new InMemorySessionStore("memory", "in-memory-session", RETENTION);
+      InMemorySessionStore memory =
+          new InMemorySessionStore("memory", "in-memory-session", RETENTION);
       rocks.init(context, rocks);
       memory.init(context, memory);
       Model model = new Model();
@@ -115,7 +121,9 @@ class RocksDBSessionStorePropertyTest {
     } else if (op instanceof FetchSession f) {
       for (Row r : model.rows) {
         boolean live = r.end() > model.streamTime - RETENTION;
-        if (live && r.start() == f.start() && r.end() == f.end()
+        if (live
+            && r.start() == f.start()
+            && r.end() == f.end()
             && Arrays.equals(r.key(), f.key())) {
           return hex(r.value());
         }
@@ -156,24 +164,32 @@ class RocksDBSessionStorePropertyTest {
       if (f.fetch()) {
         it = f.forward() ? store.fetch(from) : store.backwardFetch(from);
       } else {
-        it = f.forward()
-            ? store.findSessions(from, f.earliestEnd(), f.latestStart())
-            : store.backwardFindSessions(from, f.earliestEnd(), f.latestStart());
+        it =
+            f.forward()
+                ? store.findSessions(from, f.earliestEnd(), f.latestStart())
+                : store.backwardFindSessions(from, f.earliestEnd(), f.latestStart());
       }
     } else {
       Bytes keyTo = f.single() ? from : to;
       if (f.fetch()) {
         it = f.forward() ? store.fetch(from, keyTo) : store.backwardFetch(from, keyTo);
       } else {
-        it = f.forward()
-            ? store.findSessions(from, keyTo, f.earliestEnd(), f.latestStart())
-            : store.backwardFindSessions(from, keyTo, f.earliestEnd(), f.latestStart());
+        it =
+            f.forward()
+                ? store.findSessions(from, keyTo, f.earliestEnd(), f.latestStart())
+                : store.backwardFindSessions(from, keyTo, f.earliestEnd(), f.latestStart());
       }
     }
     return StoreTestSupport.drain(
             it,
-            kv -> hex(kv.key().key().get()) + "[" + kv.key().window().startMs() + ","
-                + kv.key().window().endMs() + "]=" + hex(kv.value()))
+            kv ->
+                hex(kv.key().key().get())
+                    + "["
+                    + kv.key().window().startMs()
+                    + ","
+                    + kv.key().window().endMs()
+                    + "]="
+                    + hex(kv.value()))
         .toString();
   }
 
@@ -194,8 +210,7 @@ class RocksDBSessionStorePropertyTest {
                     .as((k, s, l) -> (Op) new FetchSession(k, s, s + l))),
             Tuple.of(
                 3,
-                Combinators.combine(bounds, bounds, times, times, bool, bool, bool)
-                    .as(Find::new)));
+                Combinators.combine(bounds, bounds, times, times, bool, bool, bool).as(Find::new)));
     return op.list();
   }
 }

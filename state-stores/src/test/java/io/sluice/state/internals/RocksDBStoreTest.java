@@ -115,8 +115,10 @@ class RocksDBStoreTest {
     try (RocksDBTestContext context =
         new RocksDBTestContext(
             Map.of(
-                RocksDBConfigSetter.CONFIG, RecordingConfigSetter.class.getName(),
-                "marker", "m"))) {
+                RocksDBConfigSetter.CONFIG,
+                RecordingConfigSetter.class.getName(),
+                "marker",
+                "m"))) {
       RocksDBKeyValueStore store = new RocksDBKeyValueStore("tuned");
       store.init(context, store);
       assertThat(store.database().options().writeBufferSize())
@@ -184,28 +186,35 @@ class RocksDBStoreTest {
     try (RocksDBTestContext context = new RocksDBTestContext()) {
       RocksDBKeyValueStore kv = new RocksDBKeyValueStore("kv");
       kv.init(context, kv);
-      context.callback("kv").restoreBatch(List.of(
-          record(key("a").get(), value("1")),
-          record(key("b").get(), value("2")),
-          record(key("a").get(), null)));
+      context
+          .callback("kv")
+          .restoreBatch(
+              List.of(
+                  record(key("a").get(), value("1")),
+                  record(key("b").get(), value("2")),
+                  record(key("a").get(), null)));
       assertThat(kv.get(key("a"))).isNull();
       assertThat(kv.get(key("b"))).isEqualTo(value("2"));
       kv.close();
 
-      RocksDBWindowStore window =
-          new RocksDBWindowStore("w", "rocksdb-window", 100, 10, false, 50);
+      RocksDBWindowStore window = new RocksDBWindowStore("w", "rocksdb-window", 100, 10, false, 50);
       window.init(context, window);
-      context.callback("w").restoreBatch(List.of(
-          record(WindowKeySchema.toStoreKey(key("a"), 20, 0).get(), value("x")),
-          record(WindowKeySchema.toStoreKey(key("a"), 70, 0).get(), value("y"))));
+      context
+          .callback("w")
+          .restoreBatch(
+              List.of(
+                  record(WindowKeySchema.toStoreKey(key("a"), 20, 0).get(), value("x")),
+                  record(WindowKeySchema.toStoreKey(key("a"), 70, 0).get(), value("y"))));
       assertThat(window.fetch(key("a"), 20)).isEqualTo(value("x"));
       assertThat(window.fetch(key("a"), 70)).isEqualTo(value("y"));
       window.close();
 
       RocksDBSessionStore session = new RocksDBSessionStore("s", "rocksdb-session", 100, 50);
       session.init(context, session);
-      context.callback("s").restoreBatch(List.of(
-          record(SessionKeySchema.toStoreKey(key("a"), 5, 9).get(), value("agg"))));
+      context
+          .callback("s")
+          .restoreBatch(
+              List.of(record(SessionKeySchema.toStoreKey(key("a"), 5, 9).get(), value("agg"))));
       try (KeyValueIterator<Windowed<Bytes>, byte[]> it = session.fetch(key("a"))) {
         assertThat(it.next().key()).isEqualTo(new Windowed<>(key("a"), new Window(5, 9)));
         assertThat(it.hasNext()).isFalse();

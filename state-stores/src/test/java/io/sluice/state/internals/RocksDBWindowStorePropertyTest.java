@@ -22,9 +22,9 @@ import net.jqwik.api.constraints.Size;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives the RocksDB window store (with segments much shorter than the retention, so fetches
- * cross segment boundaries and expiry drops segments), the in-memory one and an independent list
- * model with the same random operations, and requires identical answers.
+ * Drives the RocksDB window store (with segments much shorter than the retention, so fetches cross
+ * segment boundaries and expiry drops segments), the in-memory one and an independent list model
+ * with the same random operations, and requires identical answers.
  */
 class RocksDBWindowStorePropertyTest {
 
@@ -103,8 +103,8 @@ class RocksDBWindowStorePropertyTest {
       @ForAll("ops") @Size(max = 40) List<Op> ops, @ForAll boolean duplicates) {
     try (RocksDBTestContext context = new RocksDBTestContext()) {
       RocksDBWindowStore rocks =
-          new RocksDBWindowStore("rocks", "rocksdb-window", RETENTION, WINDOW_SIZE, duplicates,
-              SEGMENT_INTERVAL);
+          new RocksDBWindowStore(
+              "rocks", "rocksdb-window", RETENTION, WINDOW_SIZE, duplicates, SEGMENT_INTERVAL);
       InMemoryWindowStore memory =
           new InMemoryWindowStore("memory", "in-memory-window", RETENTION, WINDOW_SIZE, duplicates);
       rocks.init(context, rocks);
@@ -129,7 +129,11 @@ class RocksDBWindowStorePropertyTest {
   }
 
   private static String render(Row r, boolean withWindow) {
-    return hex(r.key()) + "@" + r.start() + (withWindow ? "+" + WINDOW_SIZE : "") + "="
+    return hex(r.key())
+        + "@"
+        + r.start()
+        + (withWindow ? "+" + WINDOW_SIZE : "")
+        + "="
         + hex(r.value());
   }
 
@@ -148,7 +152,8 @@ class RocksDBWindowStorePropertyTest {
           .toString();
     }
     FetchRange f = (FetchRange) op;
-    if (f.keyFrom() != null && f.keyTo() != null
+    if (f.keyFrom() != null
+        && f.keyTo() != null
         && Arrays.compareUnsigned(f.keyFrom(), f.keyTo()) > 0) {
       return "[]";
     }
@@ -183,23 +188,31 @@ class RocksDBWindowStorePropertyTest {
       it = f.forward() ? store.all() : store.backwardAll();
       if (keyFrom != null || keyTo != null) {
         it.close();
-        it = f.forward()
-            ? store.fetch(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE)
-            : store.backwardFetch(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE);
+        it =
+            f.forward()
+                ? store.fetch(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE)
+                : store.backwardFetch(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE);
       }
     } else if (keyFrom == null && keyTo == null) {
-      it = f.forward() ? store.fetchAll(f.from(), f.to()) : store.backwardFetchAll(f.from(), f.to());
+      it =
+          f.forward() ? store.fetchAll(f.from(), f.to()) : store.backwardFetchAll(f.from(), f.to());
     } else {
-      it = f.forward()
-          ? store.fetch(keyFrom, keyTo, f.from(), f.to())
-          : store.backwardFetch(keyFrom, keyTo, f.from(), f.to());
+      it =
+          f.forward()
+              ? store.fetch(keyFrom, keyTo, f.from(), f.to())
+              : store.backwardFetch(keyFrom, keyTo, f.from(), f.to());
     }
     return StoreTestSupport.drain(
             it,
             kv -> {
               Windowed<Bytes> w = kv.key();
               assertThat(w.window().endMs() - w.window().startMs()).isEqualTo(WINDOW_SIZE);
-              return hex(w.key().get()) + "@" + w.window().startMs() + "+" + WINDOW_SIZE + "="
+              return hex(w.key().get())
+                  + "@"
+                  + w.window().startMs()
+                  + "+"
+                  + WINDOW_SIZE
+                  + "="
                   + hex(kv.value());
             })
         .toString();
@@ -219,7 +232,8 @@ class RocksDBWindowStorePropertyTest {
             Tuple.of(2, Combinators.combine(keys, times, times, bool).as(FetchKey::new)),
             Tuple.of(
                 2,
-                Combinators.combine(bounds, bounds, times, times, bool, Arbitraries.of(false, false, true))
+                Combinators.combine(
+                        bounds, bounds, times, times, bool, Arbitraries.of(false, false, true))
                     .as(FetchRange::new)));
     return op.list();
   }
