@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
@@ -23,6 +24,10 @@ import org.rocksdb.WriteOptions;
  * as every store promises), bloom filters, LZ4, and the write-ahead log off — the changelog is the
  * log, and a crash is recovered by restoring from it. Every {@link RocksDBException} becomes a
  * {@link StateStoreException} naming the store, the operation and the directory.
+ *
+ * <p>Interactive queries read from other threads, so every native call runs under a read lock and
+ * {@link #close(Runnable)} takes the write lock: a read racing a close fails cleanly with a {@link
+ * StateStoreException} instead of touching a freed native handle.
  */
 final class RocksDBDatabase implements AutoCloseable {
 
@@ -36,6 +41,7 @@ final class RocksDBDatabase implements AutoCloseable {
   private final WriteOptions writeOptions;
   private final FlushOptions flushOptions;
   private final RocksDB db;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean open;
 
   private RocksDBDatabase(
@@ -151,67 +157,116 @@ final class RocksDBDatabase implements AutoCloseable {
     return open;
   }
 
-  byte[] get(byte[] key) {
+  /** An operation on the instance that may fail in RocksDB. */
+  @FunctionalInterface
+  interface RocksCall<T> {
+    T run() throws RocksDBException;
+  }
+
+  /**
+   * Runs {@code call} while the instance is guaranteed to stay open (under the read lock that
+   * {@link #close} takes exclusively), translating RocksDB failures.
+   *
+   * @throws StateStoreException naming the store if it is closed or RocksDB fails
+   */
+  <T> T guarded(String operation, RocksCall<T> call) {
+    lock.readLock().lock();
     try {
-      return db.get(key);
+      if (!open) {
+        throw new StateStoreException(
+            "store " + displayName + " is closed; " + operation + " cannot run on it any more");
+      }
+      return call.run();
     } catch (RocksDBException e) {
-      throw failure("get", e);
+      throw failure(operation, e);
+    } finally {
+      lock.readLock().unlock();
     }
+  }
+
+  /** Runs {@code action} under the read lock, whether or not the instance is open. */
+  void locked(Runnable action) {
+    lock.readLock().lock();
+    try {
+      action.run();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  byte[] get(byte[] key) {
+    return guarded("get", () -> db.get(key));
   }
 
   /** Writes {@code value}, or deletes the key if it is {@code null}. */
   void put(byte[] key, byte[] value) {
-    try {
-      if (value == null) {
-        db.delete(writeOptions, key);
-      } else {
-        db.put(writeOptions, key, value);
-      }
-    } catch (RocksDBException e) {
-      throw failure(value == null ? "delete" : "put", e);
-    }
+    guarded(
+        value == null ? "delete" : "put",
+        () -> {
+          if (value == null) {
+            db.delete(writeOptions, key);
+          } else {
+            db.put(writeOptions, key, value);
+          }
+          return null;
+        });
   }
 
   /** Applies {@code batch} atomically; the caller closes it. */
   void write(WriteBatch batch, String operation) {
-    try {
-      db.write(writeOptions, batch);
-    } catch (RocksDBException e) {
-      throw failure(operation, e);
-    }
+    guarded(
+        operation,
+        () -> {
+          db.write(writeOptions, batch);
+          return null;
+        });
   }
 
-  /** A new native iterator; the caller must close it before this instance closes. */
+  /**
+   * A new native iterator. Call it inside {@link #guarded} and register the iterator there, so that
+   * {@link #close(Runnable)} closes it before the instance.
+   */
   RocksIterator newIterator() {
     return db.newIterator();
   }
 
   /** RocksDB's estimate of the number of keys. */
   long estimateNumKeys() {
-    try {
-      return db.getLongProperty("rocksdb.estimate-num-keys");
-    } catch (RocksDBException e) {
-      throw failure("approximateNumEntries", e);
-    }
+    return guarded("approximateNumEntries", () -> db.getLongProperty("rocksdb.estimate-num-keys"));
   }
 
   /** Flushes the memtables to files (there is no write-ahead log to sync). */
   void flush() {
-    try {
-      db.flush(flushOptions);
-    } catch (RocksDBException e) {
-      throw failure("flush", e);
-    }
+    guarded(
+        "flush",
+        () -> {
+          db.flush(flushOptions);
+          return null;
+        });
   }
 
   /** Closes the instance and everything it holds; the caller closes iterators first. */
   @Override
   public void close() {
-    if (!open) {
-      return;
+    close(() -> {});
+  }
+
+  /**
+   * Runs {@code beforeClose} (closing the iterators still open), then closes the instance, all
+   * while no other thread is inside {@link #guarded} or {@link #locked}. Idempotent.
+   */
+  void close(Runnable beforeClose) {
+    lock.writeLock().lock();
+    try {
+      if (!open) {
+        return;
+      }
+      beforeClose.run();
+      open = false;
+      db.close();
+    } finally {
+      lock.writeLock().unlock();
     }
-    open = false;
-    db.close();
     if (configSetter != null) {
       configSetter.close(storeName, options);
     }

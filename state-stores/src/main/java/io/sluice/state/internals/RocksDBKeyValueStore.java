@@ -161,13 +161,7 @@ final class RocksDBKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     byte[] lower = prefixKeySerializer.serialize(null, prefix);
     Bytes upper = KeyRanges.successor(lower);
     return new RocksDBRangeIterator(
-        name,
-        iterators,
-        open.newIterator(),
-        true,
-        lower,
-        upper == null ? null : upper.get(),
-        false);
+        name, open, iterators, true, lower, upper == null ? null : upper.get(), false);
   }
 
   private KeyValueIterator<Bytes, byte[]> rangeOf(Bytes from, Bytes to, boolean forward) {
@@ -177,8 +171,8 @@ final class RocksDBKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     }
     return new RocksDBRangeIterator(
         name,
+        open,
         iterators,
-        open.newIterator(),
         forward,
         from == null ? null : from.get(),
         to == null ? null : to.get(),
@@ -200,8 +194,7 @@ final class RocksDBKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     RocksDBDatabase open = db;
     if (open != null) {
       db = null;
-      iterators.closeAll();
-      open.close();
+      open.close(iterators::closeAll);
     }
   }
 

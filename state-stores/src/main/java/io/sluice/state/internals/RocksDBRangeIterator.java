@@ -17,13 +17,14 @@ final class RocksDBRangeIterator implements KeyValueIterator<Bytes, byte[]> {
 
   private final String storeName;
   private final OpenIterators registry;
+  private final RocksDBDatabase db;
   private final RocksIterator it;
   private final boolean forward;
   private final byte[] lower;
   private final byte[] upper;
   private final boolean upperInclusive;
   private KeyValue<Bytes, byte[]> next;
-  private boolean closed;
+  private volatile boolean closed;
 
   /**
    * @param lower lowest key, inclusive, or {@code null}
@@ -32,38 +33,53 @@ final class RocksDBRangeIterator implements KeyValueIterator<Bytes, byte[]> {
    */
   RocksDBRangeIterator(
       String storeName,
+      RocksDBDatabase db,
       OpenIterators registry,
-      RocksIterator it,
       boolean forward,
       byte[] lower,
       byte[] upper,
       boolean upperInclusive) {
     this.storeName = storeName;
+    this.db = db;
     this.registry = registry;
-    this.it = it;
     this.forward = forward;
     this.lower = lower;
     this.upper = upper;
     this.upperInclusive = upperInclusive;
+    this.it =
+        db.guarded(
+            "range",
+            () -> {
+              RocksIterator created = db.newIterator();
+              seek(created);
+              registry.add(this);
+              return created;
+            });
+  }
+
+  private void seek(RocksIterator created) {
     if (forward) {
       if (lower == null) {
-        it.seekToFirst();
+        created.seekToFirst();
       } else {
-        it.seek(lower);
+        created.seek(lower);
       }
     } else if (upper == null) {
-      it.seekToLast();
+      created.seekToLast();
     } else {
-      it.seekForPrev(upper);
-      if (!upperInclusive && it.isValid() && Arrays.equals(it.key(), upper)) {
-        it.prev();
+      created.seekForPrev(upper);
+      if (!upperInclusive && created.isValid() && Arrays.equals(created.key(), upper)) {
+        created.prev();
       }
     }
-    registry.add(this);
   }
 
   @Override
   public boolean hasNext() {
+    return db.guarded("range", this::advance);
+  }
+
+  private boolean advance() {
     checkOpen();
     if (next == null && it.isValid()) {
       byte[] key = it.key();
@@ -110,11 +126,14 @@ final class RocksDBRangeIterator implements KeyValueIterator<Bytes, byte[]> {
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      it.close();
-      registry.remove(this);
-    }
+    db.locked(
+        () -> {
+          if (!closed) {
+            closed = true;
+            it.close();
+            registry.remove(this);
+          }
+        });
   }
 
   private void checkOpen() {
