@@ -30,6 +30,20 @@ public interface StoreBuilder<T extends StateStore> {
   /** The extra changelog topic configs given with {@link #withLoggingEnabled}. */
   Map<String, String> logConfig();
 
+  /**
+   * Puts a caching layer between the typed outer layer and the changelog (off by default): writes
+   * stay in the stream thread's record cache ({@code statestore.cache.max.bytes}) until the task
+   * commits or the cache evicts them, so consecutive updates of a key reach the store and its
+   * changelog once. Reads and iterators see cached writes at once.
+   */
+  StoreBuilder<T> withCachingEnabled();
+
+  /** Writes go straight to the store and its changelog (the default). */
+  StoreBuilder<T> withCachingDisabled();
+
+  /** Whether the stores built cache writes. */
+  boolean cachingEnabled();
+
   /** A new store instance with the configured layers, not yet initialised. */
   T build();
 }

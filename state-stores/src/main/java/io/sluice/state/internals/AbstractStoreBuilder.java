@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * What every store builder shares: the name, the serdes ({@code null} = configured defaults) and
- * the logging switch (on by default).
+ * What every store builder shares: the name, the serdes ({@code null} = configured defaults), the
+ * logging switch (on by default) and the caching switch (off by default).
  */
 public abstract class AbstractStoreBuilder<K, V, T extends StateStore> implements StoreBuilder<T> {
 
@@ -16,6 +16,7 @@ public abstract class AbstractStoreBuilder<K, V, T extends StateStore> implement
   private final Serde<K> keySerde;
   private final Serde<V> valueSerde;
   private boolean loggingEnabled = true;
+  private boolean cachingEnabled;
   private Map<String, String> logConfig = Map.of();
 
   AbstractStoreBuilder(String name, Serde<K> keySerde, Serde<V> valueSerde) {
@@ -57,6 +58,23 @@ public abstract class AbstractStoreBuilder<K, V, T extends StateStore> implement
     this.loggingEnabled = false;
     this.logConfig = Map.of();
     return this;
+  }
+
+  @Override
+  public final StoreBuilder<T> withCachingEnabled() {
+    this.cachingEnabled = true;
+    return this;
+  }
+
+  @Override
+  public final StoreBuilder<T> withCachingDisabled() {
+    this.cachingEnabled = false;
+    return this;
+  }
+
+  @Override
+  public final boolean cachingEnabled() {
+    return cachingEnabled;
   }
 
   @Override

@@ -32,4 +32,13 @@ public interface InternalStoreContext extends StateStoreContext {
 
   /** The {@code default.value.serde} of the configuration, configured for values. */
   Serde<?> defaultValueSerde();
+
+  /**
+   * The record cache of the thread running the task, where caching layers keep their dirty
+   * entries until the task commits; {@code null} (the default) when the engine gives none, in
+   * which case caching layers pass every operation straight through.
+   */
+  default ThreadCache cache() {
+    return null;
+  }
 }

@@ -6,7 +6,10 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 
-/** Builds key-value stores: metered → changelogging (when enabled) → the supplied byte store. */
+/**
+ * Builds key-value stores: metered → caching (when enabled) → changelogging (when enabled) → the
+ * supplied byte store.
+ */
 public final class KeyValueStoreBuilder<K, V>
     extends AbstractStoreBuilder<K, V, KeyValueStore<K, V>> {
 
@@ -28,6 +31,9 @@ public final class KeyValueStoreBuilder<K, V>
     KeyValueStore<Bytes, byte[]> bytes = supplier.get();
     if (loggingEnabled()) {
       bytes = new ChangeLoggingKeyValueBytesStore(bytes);
+    }
+    if (cachingEnabled()) {
+      bytes = new CachingKeyValueStore(bytes, supplier.metricsScope());
     }
     return new MeteredKeyValueStore<>(bytes, supplier.metricsScope(), keySerde(), valueSerde());
   }

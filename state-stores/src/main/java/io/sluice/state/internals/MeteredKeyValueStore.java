@@ -18,10 +18,11 @@ import org.apache.kafka.common.utils.Bytes;
  * The outer layer of a key-value store: turns objects into bytes with the store's serdes (the
  * builder's, or the configured defaults) and times every operation in {@link StoreMetrics}.
  * Iterator operations are timed until the iterator is returned; entries are deserialized as they
- * are read.
+ * are read. With a caching layer below, it deserializes the updates the cache flushes for the
+ * {@link CacheFlushListener} registered through {@link #setFlushListener}.
  */
 class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
-    implements KeyValueStore<K, V> {
+    implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
   private static final Serializer<Bytes> BYTES = new BytesSerializer();
 
@@ -85,6 +86,27 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
       metrics.close();
       throw e;
     }
+  }
+
+  /**
+   * Registers {@code listener} with the caching layer below, if there is one; the flushed updates
+   * reach it deserialized.
+   *
+   * @return whether the store caches (built with caching enabled)
+   */
+  @Override
+  public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
+    if (!(wrapped() instanceof CachingKeyValueStore caching)) {
+      return false;
+    }
+    java.util.Objects.requireNonNull(listener, "listener");
+    return caching.setFlushListener(
+        (key, newValue, oldValue, timestamp) -> {
+          StateSerdes<K, V> serdes = serdes();
+          listener.apply(
+              serdes.key(key), serdes.value(newValue), serdes.value(oldValue), timestamp);
+        },
+        sendOldValues);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.Min;
 import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.common.metrics.stats.WindowedCount;
 
@@ -44,6 +45,20 @@ final class StoreMetrics {
         name(operation + "-latency-avg", "average latency of " + operation + " in ns"), new Avg());
     sensor.add(
         name(operation + "-latency-max", "maximum latency of " + operation + " in ns"), new Max());
+    return sensor;
+  }
+
+  /**
+   * A sensor of a ratio in [0, 1] with {@code <name>-avg}, {@code <name>-min} and {@code
+   * <name>-max}.
+   */
+  Sensor ratioSensor(String name) {
+    String sensorName = sensorPrefix + name;
+    Sensor sensor = metrics.sensor(sensorName);
+    sensorNames.add(sensorName);
+    sensor.add(name(name + "-avg", "average " + name), new Avg());
+    sensor.add(name(name + "-min", "minimum " + name), new Min());
+    sensor.add(name(name + "-max", "maximum " + name), new Max());
     return sensor;
   }
 

@@ -8,8 +8,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Builds timestamped key-value stores: metered (value-and-timestamp format) → changelogging (when
- * enabled) → the supplied byte store.
+ * Builds timestamped key-value stores: metered (value-and-timestamp format) → caching (when
+ * enabled) → changelogging (when enabled) → the supplied byte store.
  */
 public final class TimestampedKeyValueStoreBuilder<K, V>
     extends AbstractStoreBuilder<K, V, TimestampedKeyValueStore<K, V>> {
@@ -32,6 +32,9 @@ public final class TimestampedKeyValueStoreBuilder<K, V>
     KeyValueStore<Bytes, byte[]> bytes = supplier.get();
     if (loggingEnabled()) {
       bytes = new ChangeLoggingKeyValueBytesStore(bytes);
+    }
+    if (cachingEnabled()) {
+      bytes = new CachingKeyValueStore(bytes, supplier.metricsScope());
     }
     return new MeteredTimestampedKeyValueStore<>(
         bytes, supplier.metricsScope(), keySerde(), valueSerde());

@@ -10,6 +10,9 @@ import org.apache.kafka.common.utils.Bytes;
 /**
  * Builds timestamped window stores: metered (value-and-timestamp format) → changelogging (when
  * enabled) → the supplied byte store.
+ *
+ * <p>Caching is not applied to these stores yet: {@link #withCachingEnabled()} is recorded in
+ * {@link #cachingEnabled()}, but writes go straight to the store and its changelog.
  */
 public final class TimestampedWindowStoreBuilder<K, V>
     extends AbstractStoreBuilder<K, V, TimestampedWindowStore<K, V>> {

@@ -6,7 +6,12 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 
-/** Builds window stores: metered → changelogging (when enabled) → the supplied byte store. */
+/**
+ * Builds window stores: metered → changelogging (when enabled) → the supplied byte store.
+ *
+ * <p>Caching is not applied to these stores yet: {@link #withCachingEnabled()} is recorded in
+ * {@link #cachingEnabled()}, but writes go straight to the store and its changelog.
+ */
 public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>> {
 
   private final WindowBytesStoreSupplier supplier;

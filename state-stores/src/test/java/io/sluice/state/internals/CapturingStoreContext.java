@@ -41,6 +41,7 @@ public final class CapturingStoreContext implements InternalStoreContext, AutoCl
   private long streamTime = Long.MIN_VALUE;
   private Serde<?> defaultKeySerde;
   private Serde<?> defaultValueSerde;
+  private ThreadCache cache;
 
   public CapturingStoreContext() {
     try {
@@ -61,6 +62,16 @@ public final class CapturingStoreContext implements InternalStoreContext, AutoCl
 
   public void setStreamTime(long streamTimeMs) {
     this.streamTime = streamTimeMs;
+  }
+
+  /** Gives store layers this thread cache (none by default). */
+  public void setCache(ThreadCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public ThreadCache cache() {
+    return cache;
   }
 
   public void setDefaultSerdes(Serde<?> key, Serde<?> value) {
