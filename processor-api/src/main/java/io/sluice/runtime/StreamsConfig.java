@@ -37,6 +37,8 @@ public final class StreamsConfig extends AbstractConfig {
   public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
   /** Root directory of local state. */
   public static final String STATE_DIR = "state.dir";
+  /** How long an unassigned task's state directory stays before it is deleted, in ms. */
+  public static final String STATE_CLEANUP_DELAY_MS = "state.cleanup.delay.ms";
   /** How often tasks commit, in milliseconds. */
   public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
   /** How long a task waits for data on an empty partition before processing others, in ms. */
@@ -128,6 +130,10 @@ public final class StreamsConfig extends AbstractConfig {
         .define(STATE_DIR, Type.STRING,
             System.getProperty("java.io.tmpdir") + File.separator + "sluice", Importance.HIGH,
             "Directory under which each application keeps its tasks' local state.")
+        .define(STATE_CLEANUP_DELAY_MS, Type.LONG, 600_000L, ConfigDef.Range.atLeast(0),
+            Importance.LOW, "Milliseconds a task directory that no thread of this instance owns"
+                + " stays on disk after it was last used, before it is deleted; a task that"
+                + " comes back within this time restores only what it missed.")
         .define(COMMIT_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(0),
             Importance.LOW, "Milliseconds between commits of each stream thread; 100 under"
                 + " exactly_once_v2 unless set.")
