@@ -2,11 +2,15 @@ package io.sluice.runtime.internals;
 
 import io.sluice.state.StateRestoreCallback;
 import io.sluice.state.StateStore;
+import io.sluice.state.StateStoreContext;
+import io.sluice.state.StateStoreException;
 import io.sluice.state.TaskId;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * restore consumer; nothing in the test driver) feeds changelog batches to {@link #restore};
  * {@link #updateChangelogOffsets} takes the record collector's acknowledged offsets; {@link
  * #checkpoint} writes them for persistent stores.
+ *
+ * <p>A store whose local state cannot be trusted (the restorer found its checkpointed offset
+ * outside the changelog, or the log was truncated under it) is wiped and reopened empty by {@link
+ * #wipeAndReregister}; a corrupt checkpoint file wipes every logged store before it opens. A
+ * store's files are {@code <task dir>/rocksdb/<store>} (the RocksDB layout) or {@code <task
+ * dir>/<store>}.
  */
 public final class ProcessorStateManager {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorStateManager.class);
@@ -37,10 +48,14 @@ public final class ProcessorStateManager {
 
   private final TaskId taskId;
   private final String applicationId;
+  private final File taskDir;
   private final Set<String> loggedStores;
   private final OffsetCheckpoint checkpoint;
   private final Map<String, Registered> stores = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
+  private final Map<TopicPartition, Long> checkpointed = new HashMap<>();
+  private StateStoreContext context;
+  private String reopening;
 
   /**
    * @param loggedStores names of this task's stores whose builders have logging enabled
@@ -49,6 +64,7 @@ public final class ProcessorStateManager {
       TaskId taskId, String applicationId, File taskDir, Set<String> loggedStores) {
     this.taskId = taskId;
     this.applicationId = applicationId;
+    this.taskDir = taskDir;
     this.loggedStores = Set.copyOf(loggedStores);
     this.checkpoint = new OffsetCheckpoint(new File(taskDir, CHECKPOINT_FILE).toPath());
   }
@@ -58,9 +74,42 @@ public final class ProcessorStateManager {
     return applicationId + "-" + storeName + "-changelog";
   }
 
-  /** Reads the checkpoint, so restoration can resume from it. */
+  /** The task this state belongs to. */
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  /** The context the task's stores are initialised with, for reopening them after a wipe. */
+  void bindContext(StateStoreContext storeContext) {
+    this.context = storeContext;
+  }
+
+  /**
+   * Reads the checkpoint, so restoration can resume from it. A corrupt checkpoint is logged and
+   * deleted, and the files of every logged store are wiped before they open: they restore from
+   * the beginning of their changelogs.
+   */
   public void initialize() {
-    positions.putAll(checkpoint.read());
+    Map<TopicPartition, Long> read;
+    try {
+      read = checkpoint.read();
+    } catch (StateStoreException e) {
+      LOG.warn("Task {}: {}. Wiping its logged stores {} to restore them from the beginning of"
+          + " their changelogs", taskId, e.getMessage(), loggedStores);
+      checkpoint.delete();
+      loggedStores.forEach(this::deleteStoreFiles);
+      read = Map.of();
+    }
+    positions.putAll(read);
+    checkpointed.putAll(read);
+  }
+
+  /**
+   * The offset the checkpoint gave for {@code changelog} when the task initialised (the next
+   * offset to read), or {@code null} if it had none; forgotten when the store is wiped.
+   */
+  public Long checkpointedOffset(TopicPartition changelog) {
+    return checkpointed.get(changelog);
   }
 
   /**
@@ -69,7 +118,7 @@ public final class ProcessorStateManager {
    * @throws IllegalStateException if a store of that name is already registered
    */
   public void registerStore(StateStore store, StateRestoreCallback callback) {
-    if (stores.containsKey(store.name())) {
+    if (stores.containsKey(store.name()) && !store.name().equals(reopening)) {
       throw new IllegalStateException(
           "Store '" + store.name() + "' is already registered with task " + taskId
               + "; a store must register exactly once, from its outermost layer's init");
@@ -144,10 +193,88 @@ public final class ProcessorStateManager {
     });
   }
 
+  /**
+   * Marks the restoration of {@code changelog} complete at {@code endOffset} (the end captured
+   * when it started): restoration would resume there, past any trailing transaction markers.
+   */
+  public void restorationComplete(TopicPartition changelog, long endOffset) {
+    positions.merge(changelog, endOffset, Math::max);
+  }
+
+  /**
+   * Wipes a store whose local state cannot be trusted: closes it, deletes its files, forgets its
+   * changelog position and checkpointed offset, and initialises it again, empty, in the same
+   * place of the registration order. The caller restores it from the beginning of its changelog.
+   *
+   * @throws IllegalArgumentException if no such store is registered
+   * @throws IllegalStateException if the task bound no context, or the store did not register
+   *     again during its init
+   */
+  public void wipeAndReregister(String storeName) {
+    Registered registered = stores.get(storeName);
+    if (registered == null) {
+      throw new IllegalArgumentException("Task " + taskId + " has no store '" + storeName
+          + "'; its stores are " + stores.keySet());
+    }
+    if (context == null) {
+      throw new IllegalStateException("Task " + taskId + " cannot reopen store '" + storeName
+          + "': no store context was bound to its state manager");
+    }
+    StateStore store = registered.store();
+    store.close();
+    deleteStoreFiles(storeName);
+    if (registered.changelog() != null) {
+      positions.remove(registered.changelog());
+      checkpointed.remove(registered.changelog());
+    }
+    reopening = storeName;
+    try {
+      store.init(context, store);
+    } finally {
+      reopening = null;
+    }
+    if (stores.get(storeName) == registered) {
+      throw new IllegalStateException("Store '" + storeName + "' of task " + taskId
+          + " did not register again when reopened after a wipe");
+    }
+    LOG.info("Task {}: wiped store '{}' and reopened it empty", taskId, storeName);
+  }
+
+  private void deleteStoreFiles(String storeName) {
+    for (File files : new File[] {
+        new File(new File(taskDir, "rocksdb"), storeName), new File(taskDir, storeName)}) {
+      try {
+        Utils.delete(files);
+      } catch (IOException e) {
+        throw new StateStoreException("Cannot delete the files " + files + " of store '"
+            + storeName + "' of task " + taskId + ": " + e, e);
+      }
+    }
+  }
+
   /** Flushes every store (forwarding cached records downstream where caching is on). */
   public void flush() {
+    flush(List.of());
+  }
+
+  /**
+   * Flushes the stores named in {@code order} first, in that order (a task passes its stores in
+   * topological order of their processors, so caches flushed upstream forward into caches not yet
+   * flushed downstream), then the other registered stores in registration order. Names not
+   * registered are skipped.
+   */
+  public void flush(List<String> order) {
+    Set<String> done = new HashSet<>();
+    for (String name : order) {
+      Registered registered = stores.get(name);
+      if (registered != null && done.add(name)) {
+        registered.store().flush();
+      }
+    }
     for (Registered registered : stores.values()) {
-      registered.store().flush();
+      if (done.add(registered.store().name())) {
+        registered.store().flush();
+      }
     }
   }
 

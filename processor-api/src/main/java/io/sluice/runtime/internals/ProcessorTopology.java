@@ -4,9 +4,12 @@ import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.TopologyException;
 import io.sluice.state.StateStore;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,7 @@ final class ProcessorTopology {
   private final Map<String, SourceNode> sources = new LinkedHashMap<>();
   private final Map<String, NodeDef.Source> sourceDefs = new LinkedHashMap<>();
   private final List<StateStore> stores = new ArrayList<>();
+  private final List<String> flushOrder = new ArrayList<>();
 
   /**
    * Instantiates the nodes {@code defs} and the stores {@code storeNames}.
@@ -58,6 +62,47 @@ final class ProcessorTopology {
     for (String storeName : storeNames) {
       stores.add(builder.storeBuilder(storeName).build());
     }
+    Set<String> ordered = new LinkedHashSet<>();
+    for (String node : topologicalOrder(builder)) {
+      ordered.addAll(builder.storesOf(node));
+    }
+    ordered.retainAll(storeNames);
+    ordered.addAll(storeNames);
+    flushOrder.addAll(ordered);
+  }
+
+  /** This topology's node names, every node after all of its parents (Kahn's algorithm). */
+  private List<String> topologicalOrder(InternalTopologyBuilder builder) {
+    Map<String, Integer> inDegree = new HashMap<>();
+    nodes.keySet().forEach(n -> inDegree.put(n, 0));
+    for (String node : nodes.keySet()) {
+      for (String child : builder.childrenOf(node)) {
+        inDegree.computeIfPresent(child, (c, d) -> d + 1);
+      }
+    }
+    ArrayDeque<String> ready = new ArrayDeque<>();
+    nodes.keySet().stream().filter(n -> inDegree.get(n) == 0).forEach(ready::add);
+    List<String> order = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      String node = ready.poll();
+      order.add(node);
+      for (String child : builder.childrenOf(node)) {
+        Integer remaining = inDegree.computeIfPresent(child, (c, d) -> d - 1);
+        if (remaining != null && remaining == 0) {
+          ready.add(child);
+        }
+      }
+    }
+    return order;
+  }
+
+  /**
+   * The names of this topology's stores in the order a commit flushes them: stores of upstream
+   * processors before those of their descendants, so updates a cache flush forwards downstream
+   * reach downstream caches before those are flushed.
+   */
+  List<String> flushOrder() {
+    return flushOrder;
   }
 
   private static <KIn, VIn, KOut, VOut> ProcessorNode<KIn, VIn, KOut, VOut> node(

@@ -265,10 +265,13 @@ public final class StreamTask {
     return offsets;
   }
 
-  /** Flushes the stores; records that caches forward carry their own record context. */
+  /**
+   * Flushes the stores in topological order of their processors; records that caches forward
+   * carry their own record context.
+   */
   private void flushStores() {
     try {
-      context.stateManager().flush();
+      context.stateManager().flush(topology.flushOrder());
     } finally {
       context.setRecordContext(null);
     }

@@ -4,6 +4,7 @@ import io.sluice.processor.Topology;
 import io.sluice.runtime.StreamsConfig;
 import io.sluice.state.StateStore;
 import io.sluice.state.TaskId;
+import io.sluice.state.internals.ThreadCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ import org.apache.kafka.common.record.TimestampType;
  * (repartition and other internal topics) are processed next, in the order they were sent; then
  * stream-time punctuation; then a commit of every task (flushing caches, which may send more).
  * Wall-clock punctuation runs only in {@link #advanceWallClockTime}, once per call.
+ *
+ * <p>The driver acts as one stream thread: its tasks share one {@link ThreadCache} of {@code
+ * statestore.cache.max.bytes}. As it commits after every record, cached stores forward and log
+ * their updates once per piped record.
  */
 public final class SyncDriver implements AutoCloseable {
   /** The {@code application.id} used when the properties give none. */
@@ -44,6 +49,7 @@ public final class SyncDriver implements AutoCloseable {
 
   private final ManualTime time;
   private final Metrics metrics = new Metrics();
+  private final ThreadCache cache;
   private final StateDirectory stateDirectory;
   private final boolean ownStateDir;
   private final List<StreamTask> tasks = new ArrayList<>();
@@ -76,10 +82,12 @@ public final class SyncDriver implements AutoCloseable {
     EngineConfig engineConfig = EngineConfig.from(config, metrics);
     this.stateDirectory = new StateDirectory(
         config.getString(StreamsConfig.STATE_DIR), engineConfig.applicationId());
+    this.cache = new ThreadCache(
+        config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES), metrics, "sync-driver");
     DriverRecordCollector collector = new DriverRecordCollector(this::append);
     StreamTask[] global = new StreamTask[1];
     TaskFactory factory = new TaskFactory(InternalTopologyBuilder.of(topology), engineConfig,
-        stateDirectory, time, name -> global[0] == null ? null : global[0].store(name));
+        stateDirectory, time, name -> global[0] == null ? null : global[0].store(name), cache);
     try {
       globalTask = factory.createGlobal(collector).orElse(null);
       global[0] = globalTask;
@@ -96,6 +104,7 @@ public final class SyncDriver implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       allTasks().forEach(StreamTask::closeDirty);
+      cache.close();
       metrics.close();
       deleteOwnStateDir();
       throw e;
@@ -310,6 +319,7 @@ public final class SyncDriver implements AutoCloseable {
         failure = failure == null ? e : failure;
       }
     }
+    cache.close();
     metrics.close();
     deleteOwnStateDir();
     if (failure != null) {

@@ -8,6 +8,7 @@ import io.sluice.state.StateStore;
 import io.sluice.state.TaskId;
 import io.sluice.state.internals.InternalStoreContext;
 import io.sluice.state.internals.ProcessorRecordContext;
+import io.sluice.state.internals.ThreadCache;
 import java.io.File;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,8 +22,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * The per-task environment shared by a task's processors and stores: identity, configuration,
- * stream time, the current record context, punctuation schedules, the state manager and the
- * record collector. Mutated only by the task's thread.
+ * stream time, the current record context, punctuation schedules, the state manager, the
+ * record collector and the thread's record cache. Mutated only by the task's thread.
  */
 public final class TaskContext implements InternalStoreContext {
   private static final ByteArraySerializer BYTES = new ByteArraySerializer();
@@ -35,6 +36,7 @@ public final class TaskContext implements InternalStoreContext {
   private final Time time;
   private final TaskMetrics metrics;
   private final Function<String, StateStore> globalStores;
+  private final ThreadCache cache;
   private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
   private final PunctuationQueue wallClockPunctuations = new PunctuationQueue();
   private ProcessorRecordContext recordContext;
@@ -44,7 +46,7 @@ public final class TaskContext implements InternalStoreContext {
   TaskContext(
       TaskId taskId, EngineConfig config, File stateDir, ProcessorStateManager stateManager,
       RecordCollector collector, Time time, TaskMetrics metrics,
-      Function<String, StateStore> globalStores) {
+      Function<String, StateStore> globalStores, ThreadCache cache) {
     this.taskId = taskId;
     this.config = config;
     this.stateDir = stateDir;
@@ -53,6 +55,13 @@ public final class TaskContext implements InternalStoreContext {
     this.time = time;
     this.metrics = metrics;
     this.globalStores = globalStores;
+    this.cache = cache;
+  }
+
+  /** The record cache of the thread running this task, or {@code null} if it has none. */
+  @Override
+  public ThreadCache cache() {
+    return cache;
   }
 
   TaskMetrics taskMetrics() {

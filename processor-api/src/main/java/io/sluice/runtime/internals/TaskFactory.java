@@ -3,6 +3,7 @@ package io.sluice.runtime.internals;
 import io.sluice.state.StateStore;
 import io.sluice.state.StoreBuilder;
 import io.sluice.state.TaskId;
+import io.sluice.state.internals.ThreadCache;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,18 +26,32 @@ public final class TaskFactory {
   private final StateDirectory stateDirectory;
   private final Time time;
   private final Function<String, StateStore> globalStores;
+  private final ThreadCache cache;
 
   /**
+   * A factory whose tasks have no record cache: stores built with caching pass writes through.
+   *
    * @param globalStores looks up the instance's global stores by name ({@code null} if none)
    */
   public TaskFactory(InternalTopologyBuilder builder, EngineConfig config,
       StateDirectory stateDirectory, Time time, Function<String, StateStore> globalStores) {
+    this(builder, config, stateDirectory, time, globalStores, null);
+  }
+
+  /**
+   * @param globalStores looks up the instance's global stores by name ({@code null} if none)
+   * @param cache the record cache of the thread that runs the tasks, or {@code null} for none
+   */
+  public TaskFactory(InternalTopologyBuilder builder, EngineConfig config,
+      StateDirectory stateDirectory, Time time, Function<String, StateStore> globalStores,
+      ThreadCache cache) {
     this.builder = builder;
     this.subtopologies = builder.subtopologies();
     this.config = config;
     this.stateDirectory = stateDirectory;
     this.time = time;
     this.globalStores = globalStores;
+    this.cache = cache;
   }
 
   /** The number of sub-topologies, i.e. of task groups. */
@@ -90,7 +105,7 @@ public final class TaskFactory {
         new ProcessorStateManager(id, config.applicationId(), taskDir, logged);
     TaskMetrics metrics = new TaskMetrics(config.metrics(), id);
     TaskContext context = new TaskContext(
-        id, config, taskDir, stateManager, collector, time, metrics, globalStores);
+        id, config, taskDir, stateManager, collector, time, metrics, globalStores, cache);
     ProcessorTopology topology = new ProcessorTopology(builder, sub.nodes(), sub.stores(), context);
     List<RecordQueue> queues = new ArrayList<>();
     for (TopicPartition partition : inputPartitions) {

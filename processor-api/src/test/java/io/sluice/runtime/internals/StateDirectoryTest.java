@@ -80,6 +80,21 @@ class StateDirectoryTest {
       }
 
       @Override
+      public StoreBuilder<DirStore> withCachingEnabled() {
+        return this;
+      }
+
+      @Override
+      public StoreBuilder<DirStore> withCachingDisabled() {
+        return this;
+      }
+
+      @Override
+      public boolean cachingEnabled() {
+        return false;
+      }
+
+      @Override
       public Map<String, String> logConfig() {
         return Map.of();
       }
