@@ -106,6 +106,7 @@ public final class TaskFactory {
     TaskMetrics metrics = new TaskMetrics(config.metrics(), id);
     TaskContext context = new TaskContext(
         id, config, taskDir, stateManager, collector, time, metrics, globalStores, cache);
+    stateManager.bindContext(context);
     ProcessorTopology topology = new ProcessorTopology(builder, sub.nodes(), sub.stores(), context);
     List<RecordQueue> queues = new ArrayList<>();
     for (TopicPartition partition : inputPartitions) {
