@@ -4,6 +4,9 @@ import io.sluice.state.internals.InMemoryKeyValueBytesStoreSupplier;
 import io.sluice.state.internals.InMemorySessionBytesStoreSupplier;
 import io.sluice.state.internals.InMemoryWindowBytesStoreSupplier;
 import io.sluice.state.internals.KeyValueStoreBuilder;
+import io.sluice.state.internals.RocksDBKeyValueBytesStoreSupplier;
+import io.sluice.state.internals.RocksDBSessionBytesStoreSupplier;
+import io.sluice.state.internals.RocksDBWindowBytesStoreSupplier;
 import io.sluice.state.internals.SessionStoreBuilder;
 import io.sluice.state.internals.TimestampedKeyValueStoreBuilder;
 import io.sluice.state.internals.TimestampedWindowStoreBuilder;
@@ -58,21 +61,90 @@ public final class Stores {
    */
   public static WindowBytesStoreSupplier inMemoryWindowStore(
       String name, Duration retentionPeriod, Duration windowSize, boolean retainDuplicates) {
-    String validName = validName(name);
-    long retentionMs = nonNegativeMillis("retentionPeriod", retentionPeriod);
-    long windowSizeMs = nonNegativeMillis("windowSize", windowSize);
-    if (retentionMs < windowSizeMs) {
-      throw new IllegalArgumentException(
-          "retentionPeriod ("
-              + retentionMs
-              + " ms) must be at least windowSize ("
-              + windowSizeMs
-              + " ms) for window store "
-              + validName
-              + ", or windows would expire before they close");
-    }
+    WindowArgs args = WindowArgs.of(name, retentionPeriod, windowSize);
     return new InMemoryWindowBytesStoreSupplier(
-        validName, retentionMs, windowSizeMs, retainDuplicates);
+        args.name, args.retentionMs, args.windowSizeMs, retainDuplicates);
+  }
+
+  /**
+   * A persistent key-value store supplier: RocksDB under the task's state directory, in
+   * {@code rocksdb/<name>}, its memory bounded per instance by {@code rocksdb.memory.max.bytes}.
+   *
+   * @param name the store name (see {@link #inMemoryKeyValueStore(String)})
+   * @throws IllegalArgumentException if {@code name} is invalid
+   */
+  public static KeyValueBytesStoreSupplier persistentKeyValueStore(String name) {
+    return new RocksDBKeyValueBytesStoreSupplier(validName(name));
+  }
+
+  /**
+   * A persistent key-value store supplier for {@link #timestampedKeyValueStoreBuilder}: the same
+   * byte store as {@link #persistentKeyValueStore}, since the timestamp travels inside the value
+   * bytes.
+   *
+   * @param name the store name (see {@link #inMemoryKeyValueStore(String)})
+   * @throws IllegalArgumentException if {@code name} is invalid
+   */
+  public static KeyValueBytesStoreSupplier persistentTimestampedKeyValueStore(String name) {
+    return persistentKeyValueStore(name);
+  }
+
+  /**
+   * A persistent window store supplier: RocksDB, one instance per time segment, so that
+   * retention drops whole segments. The segment interval is {@code max(retention / 2, 60 s)}.
+   *
+   * @param name the store name (see {@link #inMemoryKeyValueStore(String)})
+   * @param retentionPeriod how long windows are kept after their start, in stream time; at least
+   *     {@code windowSize}
+   * @param windowSize the size of the windows stored; not negative
+   * @param retainDuplicates whether to keep every put (for stream-stream joins)
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public static WindowBytesStoreSupplier persistentWindowStore(
+      String name, Duration retentionPeriod, Duration windowSize, boolean retainDuplicates) {
+    WindowArgs args = WindowArgs.of(name, retentionPeriod, windowSize);
+    return new RocksDBWindowBytesStoreSupplier(args.name, args.retentionMs, args.windowSizeMs,
+        retainDuplicates, RocksDBWindowBytesStoreSupplier.defaultSegmentInterval(args.retentionMs));
+  }
+
+  /**
+   * A persistent window store supplier for {@link #timestampedWindowStoreBuilder}; see {@link
+   * #persistentWindowStore}.
+   *
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public static WindowBytesStoreSupplier persistentTimestampedWindowStore(
+      String name, Duration retentionPeriod, Duration windowSize, boolean retainDuplicates) {
+    return persistentWindowStore(name, retentionPeriod, windowSize, retainDuplicates);
+  }
+
+  /**
+   * A persistent session store supplier: RocksDB, segmented by session end time.
+   *
+   * @param name the store name (see {@link #inMemoryKeyValueStore(String)})
+   * @param retentionPeriod how long sessions are kept after their end, in stream time; not negative
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public static SessionBytesStoreSupplier persistentSessionStore(
+      String name, Duration retentionPeriod) {
+    long retentionMs = nonNegativeMillis("retentionPeriod", retentionPeriod);
+    return new RocksDBSessionBytesStoreSupplier(validName(name), retentionMs,
+        RocksDBWindowBytesStoreSupplier.defaultSegmentInterval(retentionMs));
+  }
+
+  /** Validated window-store arguments, shared by the in-memory and persistent factories. */
+  private record WindowArgs(String name, long retentionMs, long windowSizeMs) {
+    static WindowArgs of(String name, Duration retentionPeriod, Duration windowSize) {
+      String validName = validName(name);
+      long retentionMs = nonNegativeMillis("retentionPeriod", retentionPeriod);
+      long windowSizeMs = nonNegativeMillis("windowSize", windowSize);
+      if (retentionMs < windowSizeMs) {
+        throw new IllegalArgumentException("retentionPeriod (" + retentionMs
+            + " ms) must be at least windowSize (" + windowSizeMs + " ms) for window store "
+            + validName + ", or windows would expire before they close");
+      }
+      return new WindowArgs(validName, retentionMs, windowSizeMs);
+    }
   }
 
   /**
