@@ -223,7 +223,7 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
       List<KeyValue<Bytes, CacheEntry>> cached,
       KeyValueIterator<Bytes, byte[]> stored,
       boolean forward) {
-    return new MergedCacheIterator(cached, stored, forward);
+    return new MergedCacheIterator<>(cached, stored, Bytes::compareTo, forward);
   }
 
   /** The entries of the store below; cached writes not yet flushed are not counted. */

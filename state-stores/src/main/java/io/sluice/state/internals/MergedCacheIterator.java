@@ -2,38 +2,44 @@ package io.sluice.state.internals;
 
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Merges a snapshot of cached entries with an iterator of the store below, in unsigned key order
- * (or its reverse). Where both hold a key the cache wins; keys deleted in the cache (cached
+ * Merges a snapshot of cached entries with an iterator of the store below, in the store's key
+ * order (or its reverse). Where both hold a key the cache wins; keys deleted in the cache (cached
  * {@code null}) are skipped. Closing closes the store iterator.
+ *
+ * @param <K> key type: serialized keys, or windowed keys, or window starts
  */
-final class MergedCacheIterator implements KeyValueIterator<Bytes, byte[]> {
+class MergedCacheIterator<K> implements KeyValueIterator<K, byte[]> {
 
-  private final ListIterator<KeyValue<Bytes, CacheEntry>> cached;
-  private final KeyValueIterator<Bytes, byte[]> stored;
+  private final ListIterator<KeyValue<K, CacheEntry>> cached;
+  private final KeyValueIterator<K, byte[]> stored;
+  private final Comparator<? super K> order;
   private final boolean forward;
-  private KeyValue<Bytes, CacheEntry> cacheHead;
-  private KeyValue<Bytes, byte[]> next;
+  private KeyValue<K, CacheEntry> cacheHead;
+  private KeyValue<K, byte[]> next;
 
   /**
-   * @param cached cached entries in ascending key order
-   * @param stored the store's entries, in ascending order if {@code forward}, else descending
+   * @param cached cached entries in ascending {@code order}
+   * @param stored the store's entries, ascending if {@code forward}, else descending
+   * @param order the key order of store and cache
    */
   MergedCacheIterator(
-      List<KeyValue<Bytes, CacheEntry>> cached,
-      KeyValueIterator<Bytes, byte[]> stored,
+      List<KeyValue<K, CacheEntry>> cached,
+      KeyValueIterator<K, byte[]> stored,
+      Comparator<? super K> order,
       boolean forward) {
     this.cached = forward ? cached.listIterator() : cached.listIterator(cached.size());
     this.stored = stored;
+    this.order = order;
     this.forward = forward;
   }
 
-  private KeyValue<Bytes, CacheEntry> takeCached() {
+  private KeyValue<K, CacheEntry> takeCached() {
     if (forward) {
       return cached.hasNext() ? cached.next() : null;
     }
@@ -50,23 +56,23 @@ final class MergedCacheIterator implements KeyValueIterator<Bytes, byte[]> {
       if (cacheHead == null && !storeHas) {
         return;
       }
-      int order;
+      int side;
       if (cacheHead == null) {
-        order = 1;
+        side = 1;
       } else if (!storeHas) {
-        order = -1;
+        side = -1;
       } else {
-        int cmp = cacheHead.key().compareTo(stored.peekNextKey());
-        order = forward ? cmp : -cmp;
+        int cmp = this.order.compare(cacheHead.key(), stored.peekNextKey());
+        side = forward ? cmp : -cmp;
       }
-      if (order > 0) {
+      if (side > 0) {
         next = stored.next();
         continue;
       }
-      if (order == 0) {
+      if (side == 0) {
         stored.next();
       }
-      KeyValue<Bytes, CacheEntry> head = cacheHead;
+      KeyValue<K, CacheEntry> head = cacheHead;
       cacheHead = null;
       if (head.value().value() != null) {
         next = new KeyValue<>(head.key(), head.value().value());
@@ -81,18 +87,18 @@ final class MergedCacheIterator implements KeyValueIterator<Bytes, byte[]> {
   }
 
   @Override
-  public KeyValue<Bytes, byte[]> next() {
+  public KeyValue<K, byte[]> next() {
     advance();
     if (next == null) {
       throw new NoSuchElementException("no more entries");
     }
-    KeyValue<Bytes, byte[]> result = next;
+    KeyValue<K, byte[]> result = next;
     next = null;
     return result;
   }
 
   @Override
-  public Bytes peekNextKey() {
+  public K peekNextKey() {
     advance();
     if (next == null) {
       throw new NoSuchElementException("no more entries");

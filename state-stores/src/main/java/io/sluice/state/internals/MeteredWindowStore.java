@@ -14,10 +14,11 @@ import org.apache.kafka.common.utils.Bytes;
 /**
  * The outer layer of a window store: serdes (the builder's or the configured defaults) and the
  * {@code put}, {@code fetch} and {@code flush} sensors of {@link StoreMetrics}. Every read
- * operation counts as a fetch, timed until its result or iterator is returned.
+ * operation counts as a fetch, timed until its result or iterator is returned. With a caching
+ * layer below, it deserializes the updates the cache flushes for a {@link CacheFlushListener}.
  */
 class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte[]>>
-    implements WindowStore<K, V> {
+    implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
 
   private final String metricsScope;
   private final Serde<K> keySerde;
@@ -67,6 +68,31 @@ class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte
       metrics.close();
       throw e;
     }
+  }
+
+  /**
+   * Registers {@code listener} with the caching layer below, if there is one; the flushed updates
+   * reach it deserialized.
+   *
+   * @return whether the store caches (built with caching enabled, without duplicates)
+   */
+  @Override
+  public boolean setFlushListener(
+      CacheFlushListener<Windowed<K>, V> listener, boolean sendOldValues) {
+    if (!(wrapped() instanceof CachingWindowStore caching)) {
+      return false;
+    }
+    java.util.Objects.requireNonNull(listener, "listener");
+    return caching.setFlushListener(
+        (key, newValue, oldValue, timestamp) -> {
+          StateSerdes<K, V> serdes = serdes();
+          listener.apply(
+              new Windowed<>(serdes.key(key.key()), key.window()),
+              serdes.value(newValue),
+              serdes.value(oldValue),
+              timestamp);
+        },
+        sendOldValues);
   }
 
   @Override

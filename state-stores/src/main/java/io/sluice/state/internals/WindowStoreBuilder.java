@@ -9,8 +9,9 @@ import org.apache.kafka.common.utils.Bytes;
 /**
  * Builds window stores: metered → changelogging (when enabled) → the supplied byte store.
  *
- * <p>Caching is not applied to these stores yet: {@link #withCachingEnabled()} is recorded in
- * {@link #cachingEnabled()}, but writes go straight to the store and its changelog.
+ * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer,
+ * unless the supplier retains duplicates (every put is a new entry, so there is nothing to
+ * deduplicate): then writes go straight through.
  */
 public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>> {
 
@@ -32,6 +33,11 @@ public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, W
     WindowStore<Bytes, byte[]> bytes = supplier.get();
     if (loggingEnabled()) {
       bytes = new ChangeLoggingWindowBytesStore(bytes, supplier.retainDuplicates());
+    }
+    if (cachingEnabled() && !supplier.retainDuplicates()) {
+      bytes =
+          new CachingWindowStore(
+              bytes, supplier.metricsScope(), supplier.retentionPeriod(), supplier.windowSize());
     }
     return new MeteredWindowStore<>(bytes, supplier.metricsScope(), keySerde(), valueSerde());
   }

@@ -182,6 +182,11 @@ class WindowStorePropertyTest {
 
   @Provide
   Arbitrary<List<Op>> operations() {
+    return operation().list().ofMaxSize(60);
+  }
+
+  /** One random operation. */
+  static Arbitrary<Op> operation() {
     Arbitrary<byte[]> keys = StoreTestSupport.keys(2);
     Arbitrary<byte[]> bounds = keys.injectNull(0.2);
     Arbitrary<Long> times = Arbitraries.longs().between(-3, 45);
@@ -197,7 +202,7 @@ class WindowStorePropertyTest {
                 Combinators.combine(
                         bounds, bounds, times, times, flag, Arbitraries.of(false, false, true))
                     .as(FetchRange::new)));
-    return op.list().ofMaxSize(60);
+    return op;
   }
 
   private static WindowStore<byte[], byte[]> newStore(boolean dups) {
@@ -259,7 +264,7 @@ class WindowStorePropertyTest {
     }
   }
 
-  private static double droppedRecords(CapturingStoreContext context) {
+  static double droppedRecords(CapturingStoreContext context) {
     for (Map.Entry<MetricName, KafkaMetric> e : context.metrics().metrics().entrySet()) {
       MetricName name = e.getKey();
       if (name.name().equals("dropped-records-total")
