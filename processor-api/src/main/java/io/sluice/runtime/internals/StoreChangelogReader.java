@@ -117,7 +117,7 @@ public final class StoreChangelogReader {
   /**
    * One round: reads the bounds of newly registered partitions, polls the restore consumer once
    * (for at most {@code pollTimeout}), writes what it returned to the stores, and checks which
-   * partitions reached their end.
+   * partitions reached their end; finished partitions leave the consumer's assignment.
    *
    * @return the tasks whose changelogs are all restored, in registration order; they leave this
    *     reader, and the caller completes their restoration
@@ -131,6 +131,7 @@ public final class StoreChangelogReader {
       seekWherePending();
       poll(pollTimeout);
       checkCompletion();
+      updateAssignment();
     }
     return takeCompletedTasks();
   }

@@ -1,0 +1,82 @@
+package io.sluice.runtime.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.state.StateStoreException;
+import io.sluice.state.TaskId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The checkpoint file format, its validation, and how a task treats a corrupt one. */
+class OffsetCheckpointTest {
+  private static final TopicPartition A = new TopicPartition("app-a-changelog", 0);
+  private static final TopicPartition B = new TopicPartition("app-b-changelog", 3);
+
+  @TempDir Path dir;
+
+  @Test
+  void writesAndReadsBackNextOffsetsToRead() {
+    OffsetCheckpoint checkpoint = new OffsetCheckpoint(dir.resolve(".checkpoint"));
+    assertThat(checkpoint.read()).as("no file: nothing checkpointed").isEmpty();
+    checkpoint.write(Map.of(A, 12L, B, 0L));
+    assertThat(checkpoint.read()).isEqualTo(Map.of(A, 12L, B, 0L));
+    assertThat(dir.resolve(".checkpoint.tmp")).doesNotExist();
+    checkpoint.delete();
+    assertThat(checkpoint.read()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "1\n1\nt 0 5\n", "0\n2\nt 0 5\n", "0\n1\nt 0\n", "0\n1\nt x 5\n", "0\n1\nt 0 -3\n",
+      "0\nmany\n"})
+  void corruptFilesAreRefusedNamingTheFileAndTheFix(String content) throws IOException {
+    Path file = dir.resolve(".checkpoint");
+    Files.writeString(file, content);
+    assertThatThrownBy(() -> new OffsetCheckpoint(file).read())
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("corrupt")
+        .hasMessageContaining("Delete the file");
+  }
+
+  @Test
+  void aCorruptCheckpointWipesTheLoggedStoresFilesAndIsForgotten() throws IOException {
+    Path taskDir = Files.createDirectories(dir.resolve("0_0"));
+    Path checkpoint = Files.writeString(taskDir.resolve(".checkpoint"), "0\n7\n");
+    Path logged = Files.createDirectories(taskDir.resolve("rocksdb").resolve("logged"));
+    Files.writeString(logged.resolve("000001.sst"), "data");
+    Path local = Files.createDirectories(taskDir.resolve("rocksdb").resolve("local"));
+    ProcessorStateManager manager =
+        new ProcessorStateManager(new TaskId(0, 0), "app", taskDir.toFile(), Set.of("logged"));
+
+    manager.initialize();
+
+    assertThat(checkpoint).doesNotExist();
+    assertThat(logged).doesNotExist();
+    assertThat(local).as("a store without changelog cannot be restored, so it stays").exists();
+    assertThat(manager.checkpointedOffset(new TopicPartition("app-logged-changelog", 0)))
+        .isNull();
+  }
+
+  @Test
+  void aValidCheckpointGivesTheOffsetsToResumeFrom() {
+    Path taskDir = dir.resolve("0_3");
+    assertThat(taskDir.toFile().mkdirs()).isTrue();
+    TopicPartition changelog = new TopicPartition("app-s-changelog", 3);
+    new OffsetCheckpoint(taskDir.resolve(".checkpoint")).write(Map.of(changelog, 42L));
+    ProcessorStateManager manager =
+        new ProcessorStateManager(new TaskId(0, 3), "app", taskDir.toFile(), Set.of("s"));
+    manager.initialize();
+    assertThat(manager.checkpointedOffset(changelog)).isEqualTo(42L);
+    assertThat(manager.checkpointedOffset(A)).isNull();
+  }
+}
