@@ -86,8 +86,10 @@ public final class ProcessorStateManager {
 
   /**
    * Reads the checkpoint, so restoration can resume from it. A corrupt checkpoint is logged and
-   * deleted, and the files of every logged store are wiped before they open: they restore from
-   * the beginning of their changelogs.
+   * deleted. Every logged store the checkpoint has no offset for (all of them if it is missing or
+   * corrupt) has its files deleted before it opens: it restores from the beginning of its
+   * changelog, and whatever it held locally (writes never committed, under exactly-once, or keys
+   * whose tombstones compaction removed) must not survive that.
    */
   public void initialize() {
     Map<TopicPartition, Long> read;
@@ -97,8 +99,14 @@ public final class ProcessorStateManager {
       LOG.warn("Task {}: {}. Wiping its logged stores {} to restore them from the beginning of"
           + " their changelogs", taskId, e.getMessage(), loggedStores);
       checkpoint.delete();
-      loggedStores.forEach(this::deleteStoreFiles);
       read = Map.of();
+    }
+    for (String store : loggedStores) {
+      TopicPartition changelog =
+          new TopicPartition(changelogTopic(applicationId, store), taskId.partition());
+      if (!read.containsKey(changelog)) {
+        deleteStoreFiles(store);
+      }
     }
     positions.putAll(read);
     checkpointed.putAll(read);

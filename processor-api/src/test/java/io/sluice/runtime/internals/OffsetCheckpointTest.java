@@ -68,6 +68,20 @@ class OffsetCheckpointTest {
   }
 
   @Test
+  void aLoggedStoreWithoutCheckpointedOffsetStartsFromEmptyFiles() throws IOException {
+    Path taskDir = Files.createDirectories(dir.resolve("0_1"));
+    new OffsetCheckpoint(taskDir.resolve(".checkpoint"))
+        .write(Map.of(new TopicPartition("app-kept-changelog", 1), 9L));
+    Path kept = Files.createDirectories(taskDir.resolve("rocksdb").resolve("kept"));
+    Path missing = Files.createDirectories(taskDir.resolve("rocksdb").resolve("missing"));
+    new ProcessorStateManager(new TaskId(0, 1), "app", taskDir.toFile(), Set.of("kept", "missing"))
+        .initialize();
+    assertThat(kept).exists();
+    assertThat(missing).as("it restores from the beginning, so stale local data goes")
+        .doesNotExist();
+  }
+
+  @Test
   void aValidCheckpointGivesTheOffsetsToResumeFrom() {
     Path taskDir = dir.resolve("0_3");
     assertThat(taskDir.toFile().mkdirs()).isTrue();

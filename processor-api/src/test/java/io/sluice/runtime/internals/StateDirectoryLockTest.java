@@ -53,7 +53,8 @@ class StateDirectoryLockTest {
   void anotherThreadOfThisProcessIsRefusedAndCannotUnlock() throws Exception {
     StateDirectory dir = directory();
     dir.lock(TASK);
-    boolean other = CompletableFuture.supplyAsync(() -> dir.tryLock(TASK)).get(10, TimeUnit.SECONDS);
+    boolean other =
+        CompletableFuture.supplyAsync(() -> dir.tryLock(TASK)).get(10, TimeUnit.SECONDS);
     assertThat(other).isFalse();
     boolean unlocked = CompletableFuture.supplyAsync(() -> dir.unlock(TASK))
         .get(10, TimeUnit.SECONDS);
