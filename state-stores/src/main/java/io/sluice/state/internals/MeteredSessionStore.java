@@ -17,7 +17,7 @@ import org.apache.kafka.common.utils.Bytes;
  * Every read operation counts as a fetch, timed until its result or iterator is returned.
  */
 final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<Bytes, byte[]>>
-    implements SessionStore<K, AGG> {
+    implements SessionStore<K, AGG>, CachedStateStore<Windowed<K>, AGG> {
 
   private final String metricsScope;
   private final Serde<K> keySerde;
@@ -64,6 +64,31 @@ final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<B
       metrics.close();
       throw e;
     }
+  }
+
+  /**
+   * Registers {@code listener} with the caching layer below, if there is one; the flushed updates
+   * reach it deserialized.
+   *
+   * @return whether the store caches (built with caching enabled)
+   */
+  @Override
+  public boolean setFlushListener(
+      CacheFlushListener<Windowed<K>, AGG> listener, boolean sendOldValues) {
+    if (!(wrapped() instanceof CachingSessionStore caching)) {
+      return false;
+    }
+    java.util.Objects.requireNonNull(listener, "listener");
+    return caching.setFlushListener(
+        (session, newValue, oldValue, timestamp) -> {
+          StateSerdes<K, AGG> serdes = serdes();
+          listener.apply(
+              new Windowed<>(serdes.key(session.key()), session.window()),
+              serdes.value(newValue),
+              serdes.value(oldValue),
+              timestamp);
+        },
+        sendOldValues);
   }
 
   @Override

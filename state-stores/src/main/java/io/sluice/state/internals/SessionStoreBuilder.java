@@ -7,10 +7,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Builds session stores: metered → changelogging (when enabled) → the supplied byte store.
+ * Builds session stores: metered → caching (when enabled) → changelogging (when enabled) → the
+ * supplied byte store.
  *
- * <p>Caching is not applied to these stores yet: {@link #withCachingEnabled()} is recorded in
- * {@link #cachingEnabled()}, but writes go straight to the store and its changelog.
+ * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer.
  */
 public final class SessionStoreBuilder<K, AGG>
     extends AbstractStoreBuilder<K, AGG, SessionStore<K, AGG>> {
@@ -33,6 +33,9 @@ public final class SessionStoreBuilder<K, AGG>
     SessionStore<Bytes, byte[]> bytes = supplier.get();
     if (loggingEnabled()) {
       bytes = new ChangeLoggingSessionBytesStore(bytes);
+    }
+    if (cachingEnabled()) {
+      bytes = new CachingSessionStore(bytes, supplier.metricsScope(), supplier.retentionPeriod());
     }
     return new MeteredSessionStore<>(bytes, supplier.metricsScope(), keySerde(), valueSerde());
   }

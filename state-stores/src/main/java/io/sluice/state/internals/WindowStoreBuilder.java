@@ -7,7 +7,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Builds window stores: metered → changelogging (when enabled) → the supplied byte store.
+ * Builds window stores: metered → caching (when enabled) → changelogging (when enabled) → the
+ * supplied byte store.
  *
  * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer,
  * unless the supplier retains duplicates (every put is a new entry, so there is nothing to

@@ -193,6 +193,11 @@ class SessionStorePropertyTest {
 
   @Provide
   Arbitrary<List<Op>> operations() {
+    return operation().list().ofMaxSize(60);
+  }
+
+  /** One random operation. */
+  static Arbitrary<Op> operation() {
     Arbitrary<byte[]> keys = StoreTestSupport.keys(2);
     Arbitrary<Long> starts = Arbitraries.longs().between(0, 40);
     Arbitrary<Long> times = Arbitraries.longs().between(-3, 55);
@@ -218,7 +223,7 @@ class SessionStorePropertyTest {
                 Combinators.combine(keys, starts, Arbitraries.longs().between(0, 8))
                     .as((k, s, l) -> new FetchSession(k, s, s + l))),
             Tuple.of(4, find));
-    return op.list().ofMaxSize(60);
+    return op;
   }
 
   /** An unbounded lower key bound now and then, for the key-range variants. */

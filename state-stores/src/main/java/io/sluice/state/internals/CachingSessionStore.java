@@ -1,0 +1,303 @@
+package io.sluice.state.internals;
+
+import io.sluice.serdes.Window;
+import io.sluice.serdes.Windowed;
+import io.sluice.state.KeyValue;
+import io.sluice.state.KeyValueIterator;
+import io.sluice.state.SessionStore;
+import io.sluice.state.StateStore;
+import io.sluice.state.StateStoreContext;
+import io.sluice.state.StateStoreException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The caching layer of a session byte store, between the metered and the changelogging layer.
+ * Cache keys are the session end and start (8 bytes each, sign bit flipped so unsigned byte order
+ * is numeric order) followed by the record key; reads sort the cached sessions in the store's order
+ * (end, then unsigned key, then start) and merge them with the store's. Writes stay in the thread
+ * cache until a flush or eviction writes them below and reports them to the {@link
+ * CacheFlushListener} under their own record context.
+ *
+ * <p>Retention follows the store's rule with this layer's view of stream time (the largest session
+ * end put through it): a session is live while {@code end > streamTime - retention}; reads show
+ * live sessions only, and a put of an expired session flushes the cache, then goes to the store,
+ * which drops and counts it. Dirty entries are written below in the order of their last writes, so
+ * the store sees what it would have without the cache, one write per session.
+ */
+final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
+    implements SessionStore<Bytes, byte[]>, CachedStateStore<Windowed<Bytes>, byte[]> {
+
+  private static final Comparator<Windowed<Bytes>> ORDER =
+      Comparator.comparingLong((Windowed<Bytes> w) -> w.window().endMs())
+          .thenComparing(Windowed::key)
+          .thenComparingLong(w -> w.window().startMs());
+  private static final int PREFIX = 2 * Long.BYTES;
+
+  private final String metricsScope;
+  private final long retentionPeriod;
+  private InternalStoreContext context;
+  private ThreadCache cache;
+  private String namespace;
+  private Thread owner;
+  private StoreMetrics metrics;
+  private Sensor hitRatio;
+  private long hits;
+  private long reads;
+  private volatile long streamTime = Long.MIN_VALUE;
+  private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
+  private boolean sendOldValues;
+
+  CachingSessionStore(SessionStore<Bytes, byte[]> inner, String metricsScope, long retention) {
+    super(inner);
+    this.metricsScope = metricsScope;
+    this.retentionPeriod = retention;
+  }
+
+  static Bytes cacheKey(Bytes key, long startMs, long endMs) {
+    return Bytes.wrap(
+        ByteBuffer.allocate(PREFIX + key.get().length)
+            .putLong(endMs ^ Long.MIN_VALUE)
+            .putLong(startMs ^ Long.MIN_VALUE)
+            .put(key.get())
+            .array());
+  }
+
+  private static Windowed<Bytes> session(Bytes cacheKey) {
+    ByteBuffer buffer = ByteBuffer.wrap(cacheKey.get());
+    long end = buffer.getLong() ^ Long.MIN_VALUE;
+    long start = buffer.getLong() ^ Long.MIN_VALUE;
+    byte[] raw = cacheKey.get();
+    return new Windowed<>(
+        Bytes.wrap(Arrays.copyOfRange(raw, PREFIX, raw.length)), new Window(start, end));
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    this.context = StoreContexts.internal(context, name());
+    super.init(context, root);
+    this.cache = this.context.cache();
+    this.owner = Thread.currentThread();
+    if (cache != null) {
+      namespace = context.taskId() + "-" + name();
+      cache.open(namespace, this::writeDown);
+      metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+      hitRatio = metrics.ratioSensor("hit-ratio");
+    }
+  }
+
+  @Override
+  public boolean setFlushListener(
+      CacheFlushListener<Windowed<Bytes>, byte[]> listener, boolean sendOld) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.sendOldValues = sendOld;
+    return true;
+  }
+
+  /** The smallest live session end, or {@link Long#MIN_VALUE} before any put. */
+  private long minLiveEnd() {
+    long time = streamTime;
+    return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - retentionPeriod + 1;
+  }
+
+  private void writeDown(List<DirtyEntry> entries) {
+    ProcessorRecordContext previous = context.recordContext();
+    List<byte[]> olds = new ArrayList<>(entries.size());
+    try {
+      for (DirtyEntry entry : entries) {
+        Windowed<Bytes> session = session(entry.key());
+        olds.add(
+            listener == null
+                ? null
+                : wrapped()
+                    .fetchSession(
+                        session.key(), session.window().startMs(), session.window().endMs()));
+        context.setRecordContext(entry.context());
+        wrapped().put(session, entry.value());
+      }
+      if (listener != null) {
+        for (int i = 0; i < entries.size(); i++) {
+          DirtyEntry entry = entries.get(i);
+          byte[] old = olds.get(i);
+          if (entry.value() != null || old != null) {
+            context.setRecordContext(entry.context());
+            listener.apply(
+                session(entry.key()),
+                entry.value(),
+                sendOldValues ? old : null,
+                StoreContexts.changeTimestamp(context));
+          }
+        }
+      }
+    } finally {
+      context.setRecordContext(previous);
+    }
+  }
+
+  private void requireOpen() {
+    if (context == null || !isOpen()) {
+      throw new StateStoreException(
+          "store " + name() + " is not open; the task initialises it before use");
+    }
+  }
+
+  @Override
+  public void put(Windowed<Bytes> session, byte[] aggregate) {
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(session.key(), "session key");
+    if (cache == null) {
+      wrapped().put(session, aggregate);
+      return;
+    }
+    requireOpen();
+    long end = session.window().endMs();
+    streamTime = Math.max(streamTime, end);
+    if (end < minLiveEnd()) {
+      cache.flush(namespace);
+      wrapped().put(session, aggregate);
+      return;
+    }
+    cache.put(
+        namespace,
+        cacheKey(session.key(), session.window().startMs(), end),
+        new CacheEntry(aggregate, true, context.recordContext()));
+  }
+
+  @Override
+  public void remove(Windowed<Bytes> session) {
+    put(session, null);
+  }
+
+  @Override
+  public byte[] fetchSession(Bytes key, long startMs, long endMs) {
+    Objects.requireNonNull(key, "key");
+    if (cache == null) {
+      return wrapped().fetchSession(key, startMs, endMs);
+    }
+    requireOpen();
+    if (endMs < minLiveEnd()) {
+      return null;
+    }
+    CacheEntry entry = cache.get(namespace, cacheKey(key, startMs, endMs));
+    if (Thread.currentThread() == owner) {
+      reads++;
+      hits += entry == null ? 0 : 1;
+      hitRatio.record((double) hits / reads);
+    }
+    return entry != null ? entry.value() : wrapped().fetchSession(key, startMs, endMs);
+  }
+
+  /**
+   * Cached and stored sessions of keys in {@code [keyFrom, keyTo]} (null = unbounded) ending at or
+   * after {@code earliestEnd} and starting at or before {@code latestStart}.
+   */
+  private KeyValueIterator<Windowed<Bytes>, byte[]> find(
+      Bytes keyFrom,
+      Bytes keyTo,
+      boolean singleKey,
+      long earliestEnd,
+      long latestStart,
+      boolean forward) {
+    long from = Math.max(earliestEnd, minLiveEnd());
+    KeyValueIterator<Windowed<Bytes>, byte[]> stored;
+    if (singleKey) {
+      stored =
+          forward
+              ? wrapped().findSessions(keyFrom, from, latestStart)
+              : wrapped().backwardFindSessions(keyFrom, from, latestStart);
+    } else {
+      stored =
+          forward
+              ? wrapped().findSessions(keyFrom, keyTo, from, latestStart)
+              : wrapped().backwardFindSessions(keyFrom, keyTo, from, latestStart);
+    }
+    if (cache == null) {
+      return stored;
+    }
+    List<KeyValue<Windowed<Bytes>, CacheEntry>> cached = new ArrayList<>();
+    Bytes lower = cacheKey(Bytes.wrap(new byte[0]), Long.MIN_VALUE, from);
+    for (KeyValue<Bytes, CacheEntry> kv : cache.range(namespace, lower, null)) {
+      Windowed<Bytes> session = session(kv.key());
+      Bytes key = session.key();
+      if (session.window().startMs() <= latestStart
+          && (keyFrom == null || key.compareTo(keyFrom) >= 0)
+          && (keyTo == null || key.compareTo(keyTo) <= 0)) {
+        cached.add(new KeyValue<>(session, kv.value()));
+      }
+    }
+    cached.sort(Comparator.comparing(KeyValue::key, ORDER));
+    return new MergedCacheIterator<>(cached, stored, ORDER, forward);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(
+      Bytes key, long earliestSessionEndMs, long latestSessionStartMs) {
+    return find(key, key, true, earliestSessionEndMs, latestSessionStartMs, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(
+      Bytes key, long earliestSessionEndMs, long latestSessionStartMs) {
+    return find(key, key, true, earliestSessionEndMs, latestSessionStartMs, false);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(
+      Bytes keyFrom, Bytes keyTo, long earliestSessionEndMs, long latestSessionStartMs) {
+    return find(keyFrom, keyTo, false, earliestSessionEndMs, latestSessionStartMs, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(
+      Bytes keyFrom, Bytes keyTo, long earliestSessionEndMs, long latestSessionStartMs) {
+    return find(keyFrom, keyTo, false, earliestSessionEndMs, latestSessionStartMs, false);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes key) {
+    return find(key, key, true, Long.MIN_VALUE, Long.MAX_VALUE, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes key) {
+    return find(key, key, true, Long.MIN_VALUE, Long.MAX_VALUE, false);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo) {
+    return find(keyFrom, keyTo, false, Long.MIN_VALUE, Long.MAX_VALUE, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo) {
+    return find(keyFrom, keyTo, false, Long.MIN_VALUE, Long.MAX_VALUE, false);
+  }
+
+  @Override
+  public void flush() {
+    if (cache != null && isOpen()) {
+      cache.flush(namespace);
+    }
+    super.flush();
+  }
+
+  /** Closes without flushing: unflushed cached writes are dropped (see the key-value twin). */
+  @Override
+  public void close() {
+    try {
+      if (cache != null) {
+        cache.close(namespace);
+        metrics.close();
+      }
+    } finally {
+      streamTime = Long.MIN_VALUE;
+      super.close();
+    }
+  }
+}
