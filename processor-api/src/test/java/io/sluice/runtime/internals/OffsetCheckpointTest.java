@@ -3,20 +3,33 @@ package io.sluice.runtime.internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.processor.Processor;
+import io.sluice.processor.Record;
+import io.sluice.processor.Topology;
+import io.sluice.runtime.StreamsConfig;
+import io.sluice.state.KeyValueStore;
 import io.sluice.state.StateStoreException;
+import io.sluice.state.Stores;
 import io.sluice.state.TaskId;
+import io.sluice.state.internals.RocksDBKeyValueBytesStoreSupplier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The checkpoint file format, its validation, and how a task treats a corrupt one. */
+/**
+ * The checkpoint file format, its validation, how a task treats a corrupt or partial one, and
+ * when tasks write and delete it under each guarantee.
+ */
 class OffsetCheckpointTest {
   private static final TopicPartition A = new TopicPartition("app-a-changelog", 0);
   private static final TopicPartition B = new TopicPartition("app-b-changelog", 3);
@@ -79,6 +92,71 @@ class OffsetCheckpointTest {
     assertThat(kept).exists();
     assertThat(missing).as("it restores from the beginning, so stale local data goes")
         .doesNotExist();
+  }
+
+  private StreamTask rocksTask(boolean exactlyOnce, Metrics metrics, long[] nextOffset) {
+    Topology topology = new Topology()
+        .addSource("src", new StringDeserializer(), new StringDeserializer(), "in")
+        .addProcessor("p", () -> new Processor<String, String, Void, Void>() {
+          @Override
+          public void process(Record<String, String> record) {}
+        }, "src")
+        .addStateStore(Stores.keyValueStoreBuilder(
+            new RocksDBKeyValueBytesStoreSupplier("s"), Serdes.String(), Serdes.String()), "p")
+        .addStateStore(Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("m"), Serdes.String(), Serdes.String()), "p");
+    StreamsConfig config = new StreamsConfig(Map.of(StreamsConfig.APPLICATION_ID, "app",
+        StreamsConfig.STATE_DIR, dir.toString(), StreamsConfig.PROCESSING_GUARANTEE,
+        exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE));
+    StreamTask task = new TaskFactory(InternalTopologyBuilder.of(topology),
+        EngineConfig.from(config, metrics), new StateDirectory(dir.toString(), "app"),
+        new ManualTime(0), name -> null)
+        .create(new TaskId(0, 0), Set.of(new TopicPartition("in", 0)),
+            new DriverRecordCollector((t, p, ts, k, v, h) -> nextOffset[0]++));
+    task.initializeIfNeeded();
+    task.completeRestoration();
+    return task;
+  }
+
+  @SuppressWarnings("unchecked") // the stores are built with String serdes
+  private static void put(StreamTask task, String store, String key) {
+    ((KeyValueStore<String, String>) task.store(store)).put(key, "v");
+  }
+
+  @Test
+  void commitsCheckpointTheNextOffsetOfPersistentStoresOnlyUnderAtLeastOnce() {
+    Path file = dir.resolve("app/0_0/.checkpoint");
+    try (Metrics metrics = new Metrics()) {
+      StreamTask task = rocksTask(false, metrics, new long[] {40});
+      put(task, "s", "a");
+      put(task, "s", "b");
+      put(task, "m", "c");
+      task.prepareCommit();
+      task.postCommit(false);
+      assertThat(new OffsetCheckpoint(file).read())
+          .as("the last acknowledged changelog offset (41) + 1; the in-memory store is left out")
+          .isEqualTo(Map.of(new TopicPartition("app-s-changelog", 0), 42L));
+      task.closeDirty();
+    }
+  }
+
+  @Test
+  void underExactlyOnceRunningDeletesTheCheckpointAndOnlyACleanCloseWritesIt() {
+    Path file = dir.resolve("app/0_0/.checkpoint");
+    new StateDirectory(dir.toString(), "app").taskDir(new TaskId(0, 0));
+    new OffsetCheckpoint(file).write(Map.of(new TopicPartition("app-s-changelog", 0), 7L));
+    try (Metrics metrics = new Metrics()) {
+      StreamTask task = rocksTask(true, metrics, new long[] {7});
+      assertThat(file).as("local state may now hold uncommitted writes").doesNotExist();
+      put(task, "s", "a");
+      task.prepareCommit();
+      task.postCommit(false);
+      assertThat(file).as("no checkpoint on a normal commit under exactly-once").doesNotExist();
+      task.prepareCommit();
+      task.closeClean();
+      assertThat(new OffsetCheckpoint(file).read())
+          .isEqualTo(Map.of(new TopicPartition("app-s-changelog", 0), 8L));
+    }
   }
 
   @Test
