@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * to read) for a persistent store, else at the beginning of the log, and ends at the end offset
  * captured when its restoration starts. It is complete when the consumer's position reaches that
  * end, never by waiting for a record at {@code end - 1}: transaction markers and aborted records
- * take offsets that {@code read_committed} never returns. A checkpointed offset outside {@code
+ * take offsets that {@code read_committed} never returns. Under {@code read_committed} the end
+ * offset is the last stable offset: restoration stops before any transaction still open, whose
+ * writes are not committed state. A checkpointed offset outside {@code
  * [beginning, end]} or an {@link OffsetOutOfRangeException} is logged; the store is wiped and
  * reopened ({@link ProcessorStateManager#wipeAndReregister}) and restored from the beginning.
  *
@@ -173,8 +175,18 @@ public final class StoreChangelogReader {
         state.seek = true;
         LOG.info("Task {}: restoring store '{}' from {} offsets {} to {}",
             state.task.id(), state.storeName, tp, state.startOffset, state.endOffset);
-        listener.onRestoreStart(tp, state.storeName, state.startOffset, state.endOffset);
+        notifyStart(state);
       }
+    }
+  }
+
+  private void notifyStart(ChangelogPartitionState state) {
+    try {
+      listener.onRestoreStart(
+          state.changelog, state.storeName, state.startOffset, state.endOffset);
+    } catch (RuntimeException e) {
+      LOG.warn("The restore listener failed on the start of {}; restoration goes on",
+          state.changelog, e);
     }
   }
 
@@ -244,7 +256,11 @@ public final class StoreChangelogReader {
       state.position = last + 1;
       state.restored += batch.size();
       taskMetrics.get(state.task.id()).recordRestored(batch.size());
-      listener.onBatchRestored(tp, state.storeName, last, batch.size());
+      try {
+        listener.onBatchRestored(tp, state.storeName, last, batch.size());
+      } catch (RuntimeException e) {
+        LOG.warn("The restore listener failed on a batch of {}; restoration goes on", tp, e);
+      }
     }
   }
 
@@ -265,7 +281,7 @@ public final class StoreChangelogReader {
       state.position = state.startOffset;
       state.restored = 0;
       state.seek = true;
-      listener.onRestoreStart(tp, state.storeName, state.startOffset, state.endOffset);
+      notifyStart(state);
     }
   }
 
@@ -281,7 +297,11 @@ public final class StoreChangelogReader {
         state.task.stateManager().restorationComplete(state.changelog, state.endOffset);
         LOG.info("Task {}: restored {} records of store '{}' from {}",
             state.task.id(), state.restored, state.storeName, state.changelog);
-        listener.onRestoreEnd(state.changelog, state.storeName, state.restored);
+        try {
+          listener.onRestoreEnd(state.changelog, state.storeName, state.restored);
+        } catch (RuntimeException e) {
+          LOG.warn("The restore listener failed on the end of {}", state.changelog, e);
+        }
       }
     }
   }

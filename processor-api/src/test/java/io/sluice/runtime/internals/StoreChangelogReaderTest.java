@@ -243,6 +243,36 @@ class StoreChangelogReaderTest {
   }
 
   @Test
+  void aFailingListenerDoesNotStopRestoration() {
+    StateRestoreListener failing = new StateRestoreListener() {
+      @Override
+      public void onRestoreStart(TopicPartition tp, String store, long start, long end) {
+        throw new IllegalStateException("start");
+      }
+
+      @Override
+      public void onBatchRestored(TopicPartition tp, String store, long batchEnd, long n) {
+        throw new IllegalStateException("batch");
+      }
+
+      @Override
+      public void onRestoreEnd(TopicPartition tp, String store, long total) {
+        throw new IllegalStateException("end");
+      }
+    };
+    StoreChangelogReader withFailingListener =
+        new StoreChangelogReader(consumer, failing, metrics, Duration.ofSeconds(1));
+    StreamTask task = task(true);
+    changelog(ROCKS, 0, 1);
+    changelog(MEM, 0, 0);
+    withFailingListener.register(task);
+    withFailingListener.restore(POLL);
+    add(ROCKS, 0, "k", "v");
+    assertThat(withFailingListener.restore(POLL)).containsExactly(task);
+    assertThat(contents(task, "rocks")).isEqualTo(Map.of("k", "v"));
+  }
+
+  @Test
   void onlyRestoringTasksCanRegister() {
     StreamTask task = task(false);
     task.completeRestoration();
