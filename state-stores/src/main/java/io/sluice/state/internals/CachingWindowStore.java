@@ -213,7 +213,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
       return stored;
     }
     List<KeyValue<Long, CacheEntry>> cached =
-        cachedWindows(key, key, from, timeToMs, (cacheKey) -> startOf(cacheKey));
+        cachedWindows(key, key, from, timeToMs, CachingWindowStore::startOf);
     return new StartIterator(cached, stored, forward);
   }
 
@@ -270,7 +270,11 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
     }
     List<KeyValue<Windowed<Bytes>, CacheEntry>> cached =
         cachedWindows(
-            keyFrom, keyTo, from, timeToMs, cacheKey -> windowed(keyOf(cacheKey), startOf(cacheKey)));
+            keyFrom,
+            keyTo,
+            from,
+            timeToMs,
+            cacheKey -> windowed(keyOf(cacheKey), startOf(cacheKey)));
     return new MergedCacheIterator<>(cached, stored, ORDER, forward);
   }
 

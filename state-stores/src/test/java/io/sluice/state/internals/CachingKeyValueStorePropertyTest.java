@@ -30,8 +30,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives metered → caching → changelogging → in-memory bytes and the unsigned sorted-map model of
- * {@link KeyValueStorePropertyTest} with the same random operations and random commit points,
+ * Drives metered → caching → changelogging → bytes (in-memory or RocksDB) and the sorted-map
+ * model of {@link KeyValueStorePropertyTest} with the same random operations and random commit points,
  * under cache sizes from "nothing fits" to "nothing is evicted". Checks every read and iterator
  * against the model, every flushed update against the changelog, and that a dirty close loses
  * exactly the unflushed writes.
@@ -68,7 +68,9 @@ class CachingKeyValueStorePropertyTest {
 
   @Property(tries = 200)
   void cachedStoreBehavesLikeTheModelAndFlushesOneUpdatePerKey(
-      @ForAll("steps") List<Step> steps, @ForAll("cacheSizes") long cacheBytes) {
+      @ForAll("steps") List<Step> steps,
+      @ForAll("cacheSizes") long cacheBytes,
+      @ForAll boolean persistent) {
     TreeMap<byte[], byte[]> model = new TreeMap<>(StoreTestSupport::compareUnsigned);
     Map<Bytes, byte[]> flushedModel = new HashMap<>();
     try (CapturingStoreContext context = new CapturingStoreContext();
@@ -77,7 +79,11 @@ class CachingKeyValueStorePropertyTest {
       context.setCache(cache);
       KeyValueStore<byte[], byte[]> store =
           Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore("kv"), Serdes.ByteArray(), Serdes.ByteArray())
+                  persistent
+                      ? Stores.persistentKeyValueStore("kv")
+                      : Stores.inMemoryKeyValueStore("kv"),
+                  Serdes.ByteArray(),
+                  Serdes.ByteArray())
               .withCachingEnabled()
               .build();
       store.init(context, store);

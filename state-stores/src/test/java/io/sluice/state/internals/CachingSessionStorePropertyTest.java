@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives metered → caching → changelogging → in-memory session store and the independent session
+ * Drives metered → caching → changelogging → session store (in-memory or RocksDB) and the session
  * model of {@link SessionStorePropertyTest} with the same random operations, random commit points
  * and cache sizes from "nothing fits" to "nothing is evicted"; checks every read, the changelog
  * after each flush, the flushed updates, and a restore.
@@ -57,11 +57,13 @@ class CachingSessionStorePropertyTest {
     return Arbitraries.of(0L, 150L, 400L, 1500L, 1L << 20);
   }
 
-  private static SessionStore<byte[], byte[]> newStore(boolean caching) {
+  private static SessionStore<byte[], byte[]> newStore(boolean caching, boolean persistent) {
+    Duration retention = Duration.ofMillis(SessionStorePropertyTest.RETENTION);
     var builder =
         Stores.sessionStoreBuilder(
-            Stores.inMemorySessionStore(
-                "sess", Duration.ofMillis(SessionStorePropertyTest.RETENTION)),
+            persistent
+                ? Stores.persistentSessionStore("sess", retention)
+                : Stores.inMemorySessionStore("sess", retention),
             Serdes.ByteArray(),
             Serdes.ByteArray());
     return (caching ? builder.withCachingEnabled() : builder).build();
@@ -69,13 +71,15 @@ class CachingSessionStorePropertyTest {
 
   @Property(tries = 200)
   void cachedSessionStoreBehavesLikeTheModel(
-      @ForAll("steps") List<Step> steps, @ForAll("cacheSizes") long cacheBytes) {
+      @ForAll("steps") List<Step> steps,
+      @ForAll("cacheSizes") long cacheBytes,
+      @ForAll boolean persistent) {
     Model model = new Model();
     try (CapturingStoreContext context = new CapturingStoreContext();
         Metrics metrics = new Metrics();
         ThreadCache cache = new ThreadCache(cacheBytes, metrics, "t")) {
       context.setCache(cache);
-      SessionStore<byte[], byte[]> store = newStore(true);
+      SessionStore<byte[], byte[]> store = newStore(true, persistent);
       store.init(context, store);
       List<Forward> forwards = new ArrayList<>();
       boolean caches =
@@ -105,7 +109,7 @@ class CachingSessionStorePropertyTest {
       assertThat(cache.sizeBytes()).isLessThanOrEqualTo(cacheBytes);
 
       try (CapturingStoreContext fresh = new CapturingStoreContext()) {
-        SessionStore<byte[], byte[]> restored = newStore(false);
+        SessionStore<byte[], byte[]> restored = newStore(false, false);
         restored.init(fresh, restored);
         fresh.restore("sess", context.changelog("sess"));
         assertThat(drain(restored.fetch(null, null), SessionStorePropertyTest::render))

@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Drives metered → caching → changelogging → in-memory window store and the independent window
+ * Drives metered → caching → changelogging → window store (in-memory or RocksDB) and the window
  * model of {@link WindowStorePropertyTest} with the same random operations, random commit points
  * and cache sizes from "nothing fits" to "nothing is evicted"; checks every read, the changelog
  * after each flush, the dropped-records count, the flushed updates, and a restore.
@@ -57,14 +57,14 @@ class CachingWindowStorePropertyTest {
     return Arbitraries.of(0L, 150L, 400L, 1500L, 1L << 20);
   }
 
-  private static WindowStore<byte[], byte[]> newStore(boolean caching) {
+  private static WindowStore<byte[], byte[]> newStore(boolean caching, boolean persistent) {
+    Duration retention = Duration.ofMillis(WindowStorePropertyTest.RETENTION);
+    Duration size = Duration.ofMillis(WindowStorePropertyTest.WINDOW_SIZE);
     var builder =
         Stores.windowStoreBuilder(
-            Stores.inMemoryWindowStore(
-                "win",
-                Duration.ofMillis(WindowStorePropertyTest.RETENTION),
-                Duration.ofMillis(WindowStorePropertyTest.WINDOW_SIZE),
-                false),
+            persistent
+                ? Stores.persistentWindowStore("win", retention, size, false)
+                : Stores.inMemoryWindowStore("win", retention, size, false),
             Serdes.ByteArray(),
             Serdes.ByteArray());
     return (caching ? builder.withCachingEnabled() : builder).build();
@@ -72,14 +72,16 @@ class CachingWindowStorePropertyTest {
 
   @Property(tries = 200)
   void cachedWindowStoreBehavesLikeTheModel(
-      @ForAll("steps") List<Step> steps, @ForAll("cacheSizes") long cacheBytes) {
+      @ForAll("steps") List<Step> steps,
+      @ForAll("cacheSizes") long cacheBytes,
+      @ForAll boolean persistent) {
     Model model = new Model(false);
     Op all = new FetchRange(null, null, 0, 0, true, true);
     try (CapturingStoreContext context = new CapturingStoreContext();
         Metrics metrics = new Metrics();
         ThreadCache cache = new ThreadCache(cacheBytes, metrics, "t")) {
       context.setCache(cache);
-      WindowStore<byte[], byte[]> store = newStore(true);
+      WindowStore<byte[], byte[]> store = newStore(true, persistent);
       store.init(context, store);
       List<Forward> forwards = new ArrayList<>();
       boolean caches =
@@ -112,7 +114,7 @@ class CachingWindowStorePropertyTest {
       assertThat(cache.sizeBytes()).isLessThanOrEqualTo(cacheBytes);
 
       try (CapturingStoreContext fresh = new CapturingStoreContext()) {
-        WindowStore<byte[], byte[]> restored = newStore(false);
+        WindowStore<byte[], byte[]> restored = newStore(false, false);
         restored.init(fresh, restored);
         fresh.restore("win", context.changelog("win"));
         assertThat(all.onStore(restored)).as("restored").isEqualTo(rendered(model));
