@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -139,8 +141,12 @@ class ChangelogRestoreIT {
     long end;
 
     App(KafkaCluster kafka) {
+      this(kafka, "compact");
+    }
+
+    App(KafkaCluster kafka, String cleanupPolicy) {
       for (TopicPartition tp : List.of(memChangelog, rocksChangelog)) {
-        kafka.createTopic(tp.topic(), 1, 1, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(tp.topic(), 1, 1, Map.of("cleanup.policy", cleanupPolicy));
       }
       Map<String, Object> props = new HashMap<>(kafka.clientProperties());
       props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id + "-writer");
@@ -342,6 +348,31 @@ class ChangelogRestoreIT {
       assertThat(contents(task, "rocks")).as("the zombie was wiped").isEqualTo(COMMITTED_STATE);
       assertFullRestore(listener, "rocks");
       assertThat(contents(task, "mem")).isEqualTo(COMMITTED_STATE);
+      task.closeClean();
+    }
+  }
+
+  @Test
+  void aCheckpointBelowTheStartOfATruncatedLogWipesTheStoreAndRestoresWhatIsLeft()
+      throws Exception {
+    KafkaCluster kafka = KAFKA.cluster();
+    App app = new App(kafka, "compact,delete");
+    kafka.admin().deleteRecords(Map.of(
+        app.memChangelog, RecordsToDelete.beforeOffset(app.middle),
+        app.rocksChangelog, RecordsToDelete.beforeOffset(app.middle)))
+        .all().get(30, TimeUnit.SECONDS);
+    try (Metrics metrics = new Metrics()) {
+      plantZombie(app, metrics);
+      app.writeCheckpoint(app.middle - 2);
+      RecordingListener listener = new RecordingListener();
+      StreamTask task = app.restore(kafka, listener, metrics);
+      Map<String, String> lastTransaction = Map.of("b", "22", "e", "5");
+      assertThat(contents(task, "rocks")).as("wiped, then the rest of the log")
+          .isEqualTo(lastTransaction);
+      assertThat(contents(task, "mem")).isEqualTo(lastTransaction);
+      assertThat(listener.of("rocks", "start"))
+          .containsExactly(new Event("start", "rocks", app.middle, 11));
+      assertThat(listener.of("rocks", "end")).containsExactly(new Event("end", "rocks", 3, 0));
       task.closeClean();
     }
   }
