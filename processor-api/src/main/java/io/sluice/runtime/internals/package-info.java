@@ -24,6 +24,15 @@
  * Failures in deserialization and timestamp extraction go to the deserialization handler,
  * processor exceptions to the processing handler; CONTINUE counts the record as dropped.
  *
+ * <h2>Caches</h2>
+ *
+ * <p>A driver gives every task it runs the record cache of its thread ({@code ThreadCache}, sized
+ * by {@code statestore.cache.max.bytes}; the Kafka runtime splits that budget across its threads
+ * and resizes the caches when threads come or go). Stores built with caching keep their writes
+ * there until {@code prepareCommit} flushes the task's stores in topological order of the
+ * processors that own them, so updates an upstream cache forwards reach downstream caches before
+ * those are flushed. A dirty close drops the task's unflushed cache entries.
+ *
  * <h2>Time</h2>
  *
  * <p>Stream time is the largest timestamp a task processed. Stream-time schedules start at 0 and
