@@ -21,7 +21,9 @@ import org.apache.kafka.common.utils.Bytes;
  * reported to the {@link CacheFlushListener}, each under its own write's record context.
  *
  * <p>Without a thread cache in the context (none configured), the layer passes everything through.
- * Records the {@code hit-ratio} (avg, min, max) of reads in {@link StoreMetrics}.
+ * Records the {@code hit-ratio} (avg, min, max) of the owning thread's reads in {@link
+ * StoreMetrics}; the owning thread's misses also cache what they read. Reads from other threads
+ * (interactive queries) neither count nor fill the cache.
  */
 final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
     implements KeyValueStore<Bytes, byte[]>, CachedStateStore<Bytes, byte[]> {
