@@ -1,0 +1,284 @@
+package io.sluice.dsl;
+
+import io.sluice.processor.FixedKeyProcessorSupplier;
+import io.sluice.processor.ProcessorSupplier;
+import io.sluice.processor.TopicNameExtractor;
+import io.sluice.state.KeyValue;
+
+/**
+ * An unbounded stream of key-value records, each an independent event. Operators return new
+ * streams and never change this one; the records keep their timestamp and headers through every
+ * operator unless it says otherwise. Operators that may change the key ({@link #map},
+ * {@link #flatMap}, {@link #selectKey}, {@link #process}) mark the result as needing a repartition
+ * before any key-based stateful operation.
+ *
+ * <p>Every operator has a variant with {@link Named} to set its processor's name; otherwise a name
+ * {@code KSTREAM-<OPERATOR>-<10-digit counter>} is generated. Null function arguments throw a
+ * {@link NullPointerException} naming the operator and argument when the operator is called.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public interface KStream<K, V> {
+  /**
+   * @param predicate keeps the records it accepts
+   * @return the accepted records
+   */
+  KStream<K, V> filter(Predicate<? super K, ? super V> predicate);
+
+  /**
+   * @param predicate keeps the records it accepts
+   * @param named the processor's name
+   * @return the accepted records
+   */
+  KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named);
+
+  /**
+   * @param predicate drops the records it accepts
+   * @return the rejected records
+   */
+  KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate);
+
+  /**
+   * @param predicate drops the records it accepts
+   * @param named the processor's name
+   * @return the rejected records
+   */
+  KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named);
+
+  /**
+   * Replaces each record's key and value. Processing fails with a
+   * {@link io.sluice.runtime.StreamsException} naming this operator if the mapper returns null.
+   *
+   * @param mapper returns the new pair (its key and value may be null)
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped records, marked for repartitioning
+   */
+  <KR, VR> KStream<KR, VR> map(
+      KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper);
+
+  /**
+   * @param mapper returns the new pair (its key and value may be null)
+   * @param named the processor's name
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the mapped records, marked for repartitioning
+   * @see #map(KeyValueMapper)
+   */
+  <KR, VR> KStream<KR, VR> map(
+      KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper,
+      Named named);
+
+  /**
+   * @param mapper returns the new value
+   * @param <VR> new value type
+   * @return records with the same keys and new values
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper);
+
+  /**
+   * @param mapper returns the new value
+   * @param named the processor's name
+   * @param <VR> new value type
+   * @return records with the same keys and new values
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named);
+
+  /**
+   * @param mapper returns the new value from the read-only key and the value
+   * @param <VR> new value type
+   * @return records with the same keys and new values
+   */
+  <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper);
+
+  /**
+   * @param mapper returns the new value from the read-only key and the value
+   * @param named the processor's name
+   * @param <VR> new value type
+   * @return records with the same keys and new values
+   */
+  <VR> KStream<K, VR> mapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named);
+
+  /**
+   * Replaces each record by zero or more records, each with the input's timestamp and headers.
+   * Processing fails with a {@link io.sluice.runtime.StreamsException} naming this operator if the
+   * mapper returns null or a null pair.
+   *
+   * @param mapper returns the new pairs, in output order
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the new records, marked for repartitioning
+   */
+  <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+      ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
+
+  /**
+   * @param mapper returns the new pairs, in output order
+   * @param named the processor's name
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the new records, marked for repartitioning
+   * @see #flatMap(KeyValueMapper)
+   */
+  <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+      ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper, Named named);
+
+  /**
+   * Replaces each record by zero or more records with the same key, timestamp and headers.
+   * Processing fails with a {@link io.sluice.runtime.StreamsException} if the mapper returns null.
+   *
+   * @param mapper returns the new values, in output order
+   * @param <VR> new value type
+   * @return the new records
+   */
+  <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+
+  /**
+   * @param mapper returns the new values, in output order
+   * @param named the processor's name
+   * @param <VR> new value type
+   * @return the new records
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named);
+
+  /**
+   * @param mapper returns the new values from the read-only key and the value
+   * @param <VR> new value type
+   * @return the new records
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper);
+
+  /**
+   * @param mapper returns the new values from the read-only key and the value
+   * @param named the processor's name
+   * @param <VR> new value type
+   * @return the new records
+   */
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,
+      Named named);
+
+  /**
+   * @param mapper returns the new key (may be null)
+   * @param <KR> new key type
+   * @return records with new keys and the same values, marked for repartitioning
+   */
+  <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
+
+  /**
+   * @param mapper returns the new key (may be null)
+   * @param named the processor's name
+   * @param <KR> new key type
+   * @return records with new keys and the same values, marked for repartitioning
+   */
+  <KR> KStream<KR, V> selectKey(
+      KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named);
+
+  /**
+   * @param action run on each record before it is forwarded unchanged
+   * @return the same records
+   */
+  KStream<K, V> peek(ForeachAction<? super K, ? super V> action);
+
+  /**
+   * @param action run on each record before it is forwarded unchanged
+   * @param named the processor's name
+   * @return the same records
+   */
+  KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named);
+
+  /**
+   * Runs an action on each record; a terminal operation.
+   *
+   * @param action run on each record
+   */
+  void foreach(ForeachAction<? super K, ? super V> action);
+
+  /**
+   * @param action run on each record
+   * @param named the processor's name
+   */
+  void foreach(ForeachAction<? super K, ? super V> action, Named named);
+
+  /**
+   * Starts splitting this stream into branches; branch names are {@code KSTREAM-BRANCH-<n>}
+   * followed by each branch's name or position.
+   *
+   * @return the branch builder
+   */
+  BranchedKStream<K, V> split();
+
+  /**
+   * @param named the split processor's name, also the prefix of the branch names
+   * @return the branch builder
+   */
+  BranchedKStream<K, V> split(Named named);
+
+  /**
+   * @param other the stream to merge with this one
+   * @return the records of both streams, in the order they are processed
+   */
+  KStream<K, V> merge(KStream<K, V> other);
+
+  /**
+   * @param other the stream to merge with this one
+   * @param named the merge processor's name
+   * @return the records of both streams, in the order they are processed
+   */
+  KStream<K, V> merge(KStream<K, V> other, Named named);
+
+  /**
+   * Writes every record to a topic with the stream's known serdes, else the default ones.
+   *
+   * @param topic the topic
+   */
+  void to(String topic);
+
+  /**
+   * @param topic the topic
+   * @param produced serdes, partitioner and sink name; unset serdes are inherited
+   */
+  void to(String topic, Produced<K, V> produced);
+
+  /**
+   * @param extractor names each record's topic
+   */
+  void to(TopicNameExtractor<K, V> extractor);
+
+  /**
+   * @param extractor names each record's topic
+   * @param produced serdes, partitioner and sink name; unset serdes are inherited
+   */
+  void to(TopicNameExtractor<K, V> extractor, Produced<K, V> produced);
+
+  /**
+   * Runs a Processor API processor on each record; it may forward records with any key.
+   *
+   * @param supplier creates one processor per task; its {@code stores()} are added too
+   * @param named the processor's name, or {@code null} for a generated one
+   * @param storeNames stores added with {@link StreamsBuilder#addStateStore} to connect
+   * @param <KOut> output key type
+   * @param <VOut> output value type
+   * @return the forwarded records, marked for repartitioning
+   */
+  <KOut, VOut> KStream<KOut, VOut> process(
+      ProcessorSupplier<? super K, ? super V, KOut, VOut> supplier, Named named,
+      String... storeNames);
+
+  /**
+   * Runs a key-keeping Processor API processor on each record.
+   *
+   * @param supplier creates one processor per task; its {@code stores()} are added too
+   * @param named the processor's name, or {@code null} for a generated one
+   * @param storeNames stores added with {@link StreamsBuilder#addStateStore} to connect
+   * @param <VOut> output value type
+   * @return the forwarded records
+   */
+  <VOut> KStream<K, VOut> processValues(
+      FixedKeyProcessorSupplier<? super K, ? super V, VOut> supplier, Named named,
+      String... storeNames);
+}

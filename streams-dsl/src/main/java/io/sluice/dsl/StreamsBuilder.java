@@ -1,0 +1,101 @@
+package io.sluice.dsl;
+
+import io.sluice.dsl.internals.InternalStreamsBuilder;
+import io.sluice.processor.Topology;
+import io.sluice.state.StoreBuilder;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Entry point of the DSL: declares source streams and state stores, then {@link #build()} writes
+ * the operators declared on them into a processor-API {@link Topology}. Not thread-safe; build one
+ * topology per builder.
+ */
+public final class StreamsBuilder {
+  private final InternalStreamsBuilder internal = new InternalStreamsBuilder();
+
+  /** Creates an empty builder. */
+  public StreamsBuilder() {}
+
+  /**
+   * @param topic the topic to read, with default serdes, extractor and reset policy
+   * @param <K> key type
+   * @param <V> value type
+   * @return the topic's records as a stream
+   */
+  public <K, V> KStream<K, V> stream(String topic) {
+    return stream(topic, Consumed.defaults());
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param consumed serdes, extractor, reset policy and source name
+   * @param <K> key type
+   * @param <V> value type
+   * @return the topic's records as a stream
+   * @throws NullPointerException if an argument is null
+   */
+  public <K, V> KStream<K, V> stream(String topic, Consumed<K, V> consumed) {
+    Objects.requireNonNull(topic, "stream: topic must not be null");
+    return stream(List.of(topic), consumed);
+  }
+
+  /**
+   * @param topics the topics to read (at least one), all with the same formats
+   * @param consumed serdes, extractor, reset policy and source name
+   * @param <K> key type
+   * @param <V> value type
+   * @return the topics' records as one stream
+   * @throws NullPointerException if an argument or a topic is null
+   * @throws IllegalArgumentException if {@code topics} is empty
+   */
+  public <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
+    Objects.requireNonNull(topics, "stream: topics must not be null");
+    Objects.requireNonNull(consumed, "stream: consumed must not be null");
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException("stream: topics must not be empty; name at least one");
+    }
+    return internal.stream(List.copyOf(topics), null, consumed);
+  }
+
+  /**
+   * @param pattern matches the topics to read, including ones created later
+   * @param consumed serdes, extractor, reset policy and source name
+   * @param <K> key type
+   * @param <V> value type
+   * @return the matching topics' records as one stream
+   * @throws NullPointerException if an argument is null
+   */
+  public <K, V> KStream<K, V> stream(Pattern pattern, Consumed<K, V> consumed) {
+    Objects.requireNonNull(pattern, "stream: pattern must not be null");
+    Objects.requireNonNull(consumed, "stream: consumed must not be null");
+    return internal.stream(List.of(), pattern, consumed);
+  }
+
+  /**
+   * Adds a state store that {@link KStream#process} and {@link KStream#processValues} can
+   * connect to by name.
+   *
+   * @param builder the store's builder
+   * @return this builder
+   * @throws io.sluice.processor.TopologyException if a store of that name was already added
+   */
+  public StreamsBuilder addStateStore(StoreBuilder<?> builder) {
+    Objects.requireNonNull(builder, "addStateStore: builder must not be null");
+    internal.addStateStore(builder);
+    return this;
+  }
+
+  /**
+   * Writes everything declared so far into a new topology.
+   *
+   * @return the topology
+   * @throws io.sluice.processor.TopologyException if the declarations do not form a valid topology
+   *     (for example a store name given to process() that was never added)
+   */
+  public Topology build() {
+    return internal.buildTopology();
+  }
+}

@@ -1,0 +1,80 @@
+package io.sluice.dsl.internals;
+
+import io.sluice.processor.Topology;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One node of the DSL's logical graph: a single processor, source or sink to be written into the
+ * {@link Topology}. Nodes know their parents and children, so later passes (repartition placement,
+ * optimisation) can walk and rewrite the graph before anything is written.
+ *
+ * <p>{@link #repartitionRequired()} is set when this node or an ancestor changed the key since the
+ * last source: a stateful operator downstream of such a node must read through a repartition topic.
+ */
+abstract class GraphNode {
+  private final String name;
+  private final List<GraphNode> parents;
+  private final List<GraphNode> children = new ArrayList<>();
+  private final boolean repartitionRequired;
+
+  /**
+   * @param name the processor name, unique in the graph
+   * @param changesKey whether this node may forward records under another key than it received
+   * @param parents the nodes whose output this node reads; empty for a source
+   */
+  GraphNode(String name, boolean changesKey, List<GraphNode> parents) {
+    this.name = name;
+    this.parents = List.copyOf(parents);
+    boolean inherited = false;
+    for (GraphNode parent : parents) {
+      inherited |= parent.repartitionRequired;
+    }
+    this.repartitionRequired = changesKey || inherited;
+  }
+
+  /** @return the processor name */
+  final String name() {
+    return name;
+  }
+
+  /** @return the parents, in the order given */
+  final List<GraphNode> parents() {
+    return parents;
+  }
+
+  /** @return the children, in the order they were attached */
+  final List<GraphNode> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  /** @return whether a key change happened on the path from a source to this node */
+  final boolean repartitionRequired() {
+    return repartitionRequired;
+  }
+
+  /** Called by the graph once this node is registered. */
+  final void linkToParents() {
+    for (GraphNode parent : parents) {
+      parent.children.add(this);
+    }
+  }
+
+  /** @return the parents' names, for {@code Topology.add*} calls */
+  final String[] parentNames() {
+    return parents.stream().map(GraphNode::name).toArray(String[]::new);
+  }
+
+  /**
+   * Adds this node to the topology. Parents are always written before their children.
+   *
+   * @param topology the topology being built
+   */
+  abstract void writeTo(Topology topology);
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(" + name + ")";
+  }
+}

@@ -1,0 +1,107 @@
+package io.sluice.dsl.internals;
+
+import io.sluice.dsl.Consumed;
+import io.sluice.dsl.KStream;
+import io.sluice.processor.Topology;
+import io.sluice.processor.TopologyException;
+import io.sluice.state.StoreBuilder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The logical graph behind one {@code StreamsBuilder}: its nodes in creation order, the state
+ * stores added by name, and the counter behind generated names ({@code <PREFIX><10 digits>}, one
+ * counter for all prefixes, as Kafka Streams numbers them). {@link #buildTopology()} writes the
+ * nodes into a fresh {@link Topology}; a node's parents are always created, and so written, before
+ * it.
+ */
+public final class InternalStreamsBuilder {
+  private final List<GraphNode> nodes = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+  private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
+  private int counter;
+
+  /** Creates an empty graph. */
+  public InternalStreamsBuilder() {}
+
+  /**
+   * Adds a source node.
+   *
+   * @param topics the topics to read; empty when {@code pattern} is given
+   * @param pattern the topic pattern, or {@code null}
+   * @param consumed serdes, extractor, reset policy and name of the source
+   * @param <K> key type
+   * @param <V> value type
+   * @return the stream of the source's records
+   */
+  public <K, V> KStream<K, V> stream(List<String> topics, Pattern pattern, Consumed<K, V> consumed) {
+    String name = consumed.name() != null ? consumed.name() : newName(KStreamImpl.SOURCE);
+    SourceNode node = new SourceNode(name, topics, pattern, consumed);
+    add(node);
+    return new KStreamImpl<>(this, node, consumed.keySerde(), consumed.valueSerde());
+  }
+
+  /**
+   * Registers a state store for processors to connect to by name.
+   *
+   * @param builder the store's builder
+   * @throws TopologyException if a store of the same name was added before
+   */
+  public void addStateStore(StoreBuilder<?> builder) {
+    if (stores.putIfAbsent(builder.name(), builder) != null) {
+      throw new TopologyException("State store '" + builder.name() + "' was already added to this"
+          + " StreamsBuilder; give each store its own name");
+    }
+  }
+
+  /**
+   * @param prefix an operator prefix such as {@code KSTREAM-FILTER-}
+   * @return the prefix followed by the next value of the counter, ten digits wide
+   */
+  String newName(String prefix) {
+    return String.format("%s%010d", prefix, counter++);
+  }
+
+  /**
+   * Registers a node, linking it to its parents.
+   *
+   * @param node a node whose name no other node has
+   * @throws TopologyException naming the duplicate if the name is taken
+   */
+  void add(GraphNode node) {
+    if (!names.add(node.name())) {
+      throw new TopologyException("Two operators are named '" + node.name() + "'; processor names"
+          + " must be unique in a topology, so pass a different Named, Consumed or Produced name");
+    }
+    node.linkToParents();
+    nodes.add(node);
+  }
+
+  /** @return the nodes in creation order */
+  List<GraphNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /**
+   * Writes the graph into a new topology: stores first, then nodes in creation order.
+   *
+   * @return the topology
+   * @throws TopologyException if the processor API rejects the result (e.g. a process() call
+   *     names a store that was never added)
+   */
+  public Topology buildTopology() {
+    Topology topology = new Topology();
+    for (StoreBuilder<?> store : stores.values()) {
+      topology.addStateStore(store);
+    }
+    for (GraphNode node : nodes) {
+      node.writeTo(topology);
+    }
+    return topology;
+  }
+}
