@@ -13,7 +13,8 @@ import org.apache.kafka.common.utils.Bytes;
  * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer.
  */
 public final class SessionStoreBuilder<K, AGG>
-    extends AbstractStoreBuilder<K, AGG, SessionStore<K, AGG>> {
+    extends AbstractStoreBuilder<K, AGG, SessionStore<K, AGG>>
+    implements RetainingStoreBuilder {
 
   private final SessionBytesStoreSupplier supplier;
 
@@ -26,6 +27,12 @@ public final class SessionStoreBuilder<K, AGG>
       SessionBytesStoreSupplier supplier, Serde<K> keySerde, Serde<AGG> aggSerde) {
     super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, aggSerde);
     this.supplier = supplier;
+  }
+
+  /** The supplier's retention period, in milliseconds. */
+  @Override
+  public long retentionMs() {
+    return supplier.retentionPeriod();
   }
 
   @Override

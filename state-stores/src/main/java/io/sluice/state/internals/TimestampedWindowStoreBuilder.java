@@ -16,7 +16,8 @@ import org.apache.kafka.common.utils.Bytes;
  * deduplicate): then writes go straight through.
  */
 public final class TimestampedWindowStoreBuilder<K, V>
-    extends AbstractStoreBuilder<K, V, TimestampedWindowStore<K, V>> {
+    extends AbstractStoreBuilder<K, V, TimestampedWindowStore<K, V>>
+    implements RetainingStoreBuilder {
 
   private final WindowBytesStoreSupplier supplier;
 
@@ -29,6 +30,12 @@ public final class TimestampedWindowStoreBuilder<K, V>
       WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
     super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
     this.supplier = supplier;
+  }
+
+  /** The supplier's retention period, in milliseconds. */
+  @Override
+  public long retentionMs() {
+    return supplier.retentionPeriod();
   }
 
   @Override

@@ -14,7 +14,8 @@ import org.apache.kafka.common.utils.Bytes;
  * unless the supplier retains duplicates (every put is a new entry, so there is nothing to
  * deduplicate): then writes go straight through.
  */
-public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>> {
+public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>>
+    implements RetainingStoreBuilder {
 
   private final WindowBytesStoreSupplier supplier;
 
@@ -27,6 +28,12 @@ public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, W
       WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
     super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
     this.supplier = supplier;
+  }
+
+  /** The supplier's retention period, in milliseconds. */
+  @Override
+  public long retentionMs() {
+    return supplier.retentionPeriod();
   }
 
   @Override
