@@ -2,8 +2,11 @@ package io.sluice.runtime;
 
 import io.sluice.processor.RecordTimestampExtractor;
 import io.sluice.processor.TimestampExtractor;
+import io.sluice.state.RocksDBConfigSetter;
+import io.sluice.state.internals.StoreSettings;
 import java.io.File;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -54,6 +57,19 @@ public final class StreamsConfig extends AbstractConfig {
   public static final String PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler";
   /** Stream threads per instance. */
   public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  /** Bytes of RocksDB memory (block cache, write buffers, indexes, filters) per process. */
+  public static final String ROCKSDB_MEMORY_MAX_BYTES = StoreSettings.ROCKSDB_MEMORY_MAX_BYTES;
+  /** {@link RocksDBConfigSetter} class adjusting each RocksDB store's options. */
+  public static final String ROCKSDB_CONFIG_SETTER = RocksDBConfigSetter.CONFIG;
+  /** Milliseconds added to a window or session store's retention for its changelog's. */
+  public static final String WINDOWSTORE_CHANGELOG_ADDITIONAL_RETENTION_MS =
+      "windowstore.changelog.additional.retention.ms";
+  /**
+   * Prefix of settings passed to the internal topics the application creates (changelogs): {@code
+   * topic.segment.bytes} sets {@code segment.bytes}. A store's own {@link
+   * io.sluice.state.StoreBuilder#logConfig() log config} takes precedence.
+   */
+  public static final String TOPIC_PREFIX = "topic.";
 
   private static final long EOS_COMMIT_INTERVAL_MS = 100L;
   private static final Pattern LEGAL_TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -78,6 +94,16 @@ public final class StreamsConfig extends AbstractConfig {
       return Map.of(COMMIT_INTERVAL_MS, EOS_COMMIT_INTERVAL_MS);
     }
     return Map.of();
+  }
+
+  /**
+   * {@code topicConfig} with the {@value #TOPIC_PREFIX} prefix, to pass a topic setting to the
+   * application's internal topics.
+   *
+   * @throws NullPointerException if {@code topicConfig} is null
+   */
+  public static String topicPrefix(String topicConfig) {
+    return TOPIC_PREFIX + Objects.requireNonNull(topicConfig, "topicConfig");
   }
 
   /** The definitions, for documentation and for the runtime to extend its checks. */
@@ -153,7 +179,21 @@ public final class StreamsConfig extends AbstractConfig {
             implementing(ProcessingExceptionHandler.class), Importance.MEDIUM,
             "ProcessingExceptionHandler class for exceptions thrown by processors.")
         .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-            "Stream threads per application instance.");
+            "Stream threads per application instance.")
+        .define(ROCKSDB_MEMORY_MAX_BYTES, Type.LONG,
+            StoreSettings.ROCKSDB_MEMORY_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(1),
+            Importance.MEDIUM, "Bytes of memory all RocksDB stores of the process share: one"
+                + " block cache holding data, index and filter blocks, with memtables charged to"
+                + " it (up to a quarter). Default 64 MiB; raise it for large stores.")
+        .define(ROCKSDB_CONFIG_SETTER, Type.CLASS, null,
+            implementing(RocksDBConfigSetter.class), Importance.LOW,
+            "RocksDBConfigSetter class (public no-argument constructor) that adjusts the options"
+                + " of each RocksDB store as it opens; unset leaves Sluice's options.")
+        .define(WINDOWSTORE_CHANGELOG_ADDITIONAL_RETENTION_MS, Type.LONG, 86_400_000L,
+            ConfigDef.Range.atLeast(0), Importance.LOW, "Milliseconds added to a window or"
+                + " session store's retention to make its changelog topic's retention.ms, so"
+                + " clock drift between brokers and the application cannot delete changelog"
+                + " records the store still holds. Default 24 hours.");
   }
 
   private static ConfigDef.Validator applicationIdValidator() {
