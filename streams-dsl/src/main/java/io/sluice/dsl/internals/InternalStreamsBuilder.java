@@ -40,7 +40,7 @@ public final class InternalStreamsBuilder {
    * @return the stream of the source's records
    */
   public <K, V> KStream<K, V> stream(List<String> topics, Pattern pattern, Consumed<K, V> consumed) {
-    String name = consumed.name() != null ? consumed.name() : newName(KStreamImpl.SOURCE);
+    String name = name(KStreamImpl.SOURCE, consumed.name());
     SourceNode node = new SourceNode(name, topics, pattern, consumed);
     add(node);
     return new KStreamImpl<>(this, node, consumed.keySerde(), consumed.valueSerde());
@@ -65,6 +65,19 @@ public final class InternalStreamsBuilder {
    */
   String newName(String prefix) {
     return String.format("%s%010d", prefix, counter++);
+  }
+
+  /**
+   * Names a node. The counter advances even for an explicit name, as in Kafka Streams, so naming
+   * one operator does not shift the generated names of the operators after it.
+   *
+   * @param prefix an operator prefix such as {@code KSTREAM-FILTER-}
+   * @param explicit the user's name, or {@code null}
+   * @return {@code explicit} if given, else a generated name
+   */
+  String name(String prefix, String explicit) {
+    String generated = newName(prefix);
+    return explicit != null ? explicit : generated;
   }
 
   /**

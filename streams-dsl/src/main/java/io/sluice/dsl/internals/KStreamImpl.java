@@ -259,7 +259,7 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
       String... storeNames) {
     check(supplier, "process", "supplier");
     check(storeNames, "process", "storeNames");
-    GraphNode process = new ProcessorNode<>(name(PROCESSOR, named), true, List.of(node),
+    GraphNode process = new ProcessorNode<>(processName(PROCESSOR, named), true, List.of(node),
         supplier, List.of(storeNames));
     builder.add(process);
     return new KStreamImpl<>(builder, process, null, null);
@@ -271,7 +271,7 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
       String... storeNames) {
     check(supplier, "processValues", "supplier");
     check(storeNames, "processValues", "storeNames");
-    GraphNode process = new FixedKeyProcessorNode<>(name(PROCESS_VALUES, named), List.of(node),
+    GraphNode process = new FixedKeyProcessorNode<>(processName(PROCESS_VALUES, named), List.of(node),
         supplier, List.of(storeNames));
     builder.add(process);
     return new KStreamImpl<>(builder, process, keySerde, null);
@@ -293,7 +293,7 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
 
   private void sink(String topic, TopicNameExtractor<K, V> extractor, Produced<K, V> produced) {
     check(produced, "to", "produced");
-    String name = produced.name() != null ? produced.name() : builder.newName(SINK);
+    String name = builder.name(SINK, produced.name());
     Serde<K> keys = produced.keySerde() != null ? produced.keySerde() : keySerde;
     Serde<V> values = produced.valueSerde() != null ? produced.valueSerde() : valueSerde;
     builder.add(new SinkNode<>(name, node, topic, extractor, keys, values,
@@ -320,6 +320,15 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
   }
 
   private String name(String prefix, Named named) {
+    return builder.name(prefix, named == null ? null : named.name());
+  }
+
+  /**
+   * Names a process/processValues node. Unlike the other operators (see
+   * {@link InternalStreamsBuilder#name}), an explicit name leaves the counter alone, as in Kafka
+   * Streams, so generated names after it match Kafka Streams' too.
+   */
+  private String processName(String prefix, Named named) {
     return named != null ? named.name() : builder.newName(prefix);
   }
 

@@ -1,0 +1,120 @@
+package io.sluice.dsl.differential;
+
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** The Apache Kafka Streams half of each stateless scenario; mirrors {@link SluiceSide}. */
+final class KafkaSide {
+  private KafkaSide() {}
+
+  static void filter(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.filter(Fns::keep).filterNot((k, v) -> Fns.digitFirst(v)).to("out");
+    in.filterNot(Fns::keep, Named.as("not-kept")).to("out2");
+  }
+
+  static void map(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .map((k, v) -> KeyValue.pair(Fns.keyOf(k, v), Fns.describe(k, v))).to("out");
+  }
+
+  static void mapValues(StreamsBuilder builder) {
+    builder.<String, String>stream("in").mapValues(Fns::upper)
+        .mapValues(Fns::describe, Named.as("describe")).to("out");
+  }
+
+  static void flatMap(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .flatMap((k, v) -> Fns.explode(k, v).stream().map(p -> KeyValue.pair(p[0], p[1])).toList())
+        .to("out");
+  }
+
+  static void flatMapValues(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.flatMapValues(Fns::chunks).to("out");
+    in.flatMapValues((k, v) -> Fns.chunks(k)).to("out2");
+  }
+
+  static void selectKey(StreamsBuilder builder) {
+    builder.<String, String>stream("in").selectKey(Fns::keyOf).peek((k, v) -> { }).to("out");
+  }
+
+  static void split(StreamsBuilder builder) {
+    Map<String, KStream<String, String>> branches = builder.<String, String>stream("in")
+        .split(Named.as("split-"))
+        .branch((k, v) -> Fns.digitFirst(v), Branched.as("digits"))
+        .branch((k, v) -> k == null, Branched.withFunction(s -> s.mapValues(Fns::upper)))
+        .branch(Fns::keep, Branched.withConsumer(s -> s.to("out-kept")))
+        .defaultBranch(Branched.as("rest"));
+    branches.get("split-digits").to("out-digits");
+    branches.get("split-2").to("out-null-keys");
+    branches.get("split-rest").to("out-rest");
+    builder.<String, String>stream("in2").split()
+        .branch((k, v) -> v == null)
+        .noDefaultBranch()
+        .values().forEach(s -> s.to("out-null-values"));
+  }
+
+  static void merge(StreamsBuilder builder) {
+    KStream<String, String> left = builder.stream("in");
+    KStream<String, String> right = builder.<String, String>stream("in2").mapValues(Fns::upper);
+    left.merge(right).merge(left.filter(Fns::keep), Named.as("second-merge")).to("out");
+  }
+
+  static void topicNameExtractor(StreamsBuilder builder) {
+    builder.<String, String>stream("in").to((key, value, context) -> Fns.topicOf(key));
+  }
+
+  static void process(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .process(() -> new Processor<String, String, String, String>() {
+          private ProcessorContext<String, String> context;
+
+          @Override
+          public void init(ProcessorContext<String, String> context) {
+            this.context = context;
+          }
+
+          @Override
+          public void process(Record<String, String> record) {
+            context.forward(record.withKey(record.value()).withValue(record.key()));
+            context.forward(record.withTimestamp(record.timestamp() + 1));
+          }
+        })
+        .processValues(() -> new FixedKeyProcessor<String, String, String>() {
+          private FixedKeyProcessorContext<String, String> context;
+
+          @Override
+          public void init(FixedKeyProcessorContext<String, String> context) {
+            this.context = context;
+          }
+
+          @Override
+          public void process(FixedKeyRecord<String, String> record) {
+            context.forward(record.withValue(Fns.describe(record.key(), record.value())));
+          }
+        }, Named.as("describe-values"))
+        .to("out");
+  }
+
+  static void chain(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .selectKey(Fns::keyOf)
+        .filter(Fns::keep)
+        .flatMapValues(Fns::chunks)
+        .mapValues(Fns::describe)
+        .flatMap((k, v) -> Fns.explode(k, v).stream().map(p -> KeyValue.pair(p[0], p[1])).toList())
+        .peek((k, v) -> { }, Named.as("watch"))
+        .to("out");
+  }
+}
