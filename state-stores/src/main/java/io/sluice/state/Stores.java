@@ -3,7 +3,6 @@ package io.sluice.state;
 import io.sluice.state.internals.InMemoryKeyValueBytesStoreSupplier;
 import io.sluice.state.internals.InMemorySessionBytesStoreSupplier;
 import io.sluice.state.internals.InMemoryWindowBytesStoreSupplier;
-import io.sluice.state.internals.KeyValueStoreBuilder;
 import io.sluice.state.internals.RocksDBKeyValueBytesStoreSupplier;
 import io.sluice.state.internals.RocksDBSessionBytesStoreSupplier;
 import io.sluice.state.internals.RocksDBWindowBytesStoreSupplier;
@@ -167,9 +166,9 @@ public final class Stores {
    * @param valueSerde the value serde, or {@code null} for {@code default.value.serde}
    * @throws NullPointerException if {@code supplier} is null
    */
-  public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStoreBuilder(
+  public static <K, V> KeyValueStoreBuilder<KeyValueStore<K, V>> keyValueStoreBuilder(
       KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-    return new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde);
+    return new io.sluice.state.internals.KeyValueStoreBuilder<>(supplier, keySerde, valueSerde);
   }
 
   /**
@@ -179,8 +178,9 @@ public final class Stores {
    * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
    * @throws NullPointerException if {@code supplier} is null
    */
-  public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValueStoreBuilder(
-      KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+  public static <K, V>
+      KeyValueStoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValueStoreBuilder(
+          KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
     return new TimestampedKeyValueStoreBuilder<>(supplier, keySerde, valueSerde);
   }
 

@@ -96,7 +96,12 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
    */
   @Override
   public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
-    if (!(wrapped() instanceof CachingKeyValueStore caching)) {
+    CachedStateStore<Bytes, byte[]> caching;
+    if (wrapped() instanceof CachingKeyValueStore cachingLayer) {
+      caching = cachingLayer;
+    } else if (wrapped() instanceof TimeToLiveKeyValueStore ttlLayer) {
+      caching = ttlLayer;
+    } else {
       return false;
     }
     java.util.Objects.requireNonNull(listener, "listener");
