@@ -31,6 +31,9 @@ import org.apache.kafka.common.utils.Bytes;
  *
  * <p>Expiry runs as stream time advances: before every write and on every flush (commit). It
  * takes the expired keys from a {@link TtlIndex} ordered by write time, so it costs what expires.
+ * A removal is stamped with the record context current when it runs: the record being processed,
+ * or at a commit none, and then stream time. With caching the flush listener reports it; without
+ * caching {@link #setFlushListener} returns {@code false} and removals are not reported.
  * The index lives on the heap (about one entry per key); it is rebuilt when the store opens from
  * the local bytes (one pass over a persistent store's local state) and kept up to date while the
  * changelog is restored.

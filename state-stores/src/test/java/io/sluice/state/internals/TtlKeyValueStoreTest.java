@@ -10,11 +10,16 @@ import io.sluice.state.KeyValueStore;
 import io.sluice.state.KeyValueStoreBuilder;
 import io.sluice.state.Stores;
 import io.sluice.state.TimestampedKeyValueStore;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
@@ -261,6 +266,58 @@ class TtlKeyValueStoreTest {
       }
       assertThat(seen).containsExactly(new KeyValue<>("b", "2"));
       store.close();
+    }
+  }
+
+  @Test
+  void reopeningLocalStateRebuildsTheTimeIndex() throws IOException {
+    try (CapturingStoreContext first = new CapturingStoreContext();
+        CapturingStoreContext second = new CapturingStoreContext()) {
+      KeyValueStore<String, String> store = Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore("kv"), Serdes.String(), Serdes.String())
+          .withTtl(TTL)
+          .build();
+      store.init(first, store);
+      first.setStreamTime(0);
+      first.setRecordTimestamp(0);
+      store.put("old", "1");
+      first.setStreamTime(80);
+      first.setRecordTimestamp(80);
+      store.put("new", "2");
+      store.flush();
+      store.close();
+      copyTree(first.stateDir().toPath(), second.stateDir().toPath());
+
+      KeyValueStore<String, String> reopened = Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore("kv"), Serdes.String(), Serdes.String())
+          .withTtl(TTL)
+          .build();
+      reopened.init(second, reopened);
+      assertThat(ttlLayer(reopened).index().size()).isEqualTo(2);
+      assertThat(reopened.get("old")).as("80 is a lower bound of stream time").isEqualTo("1");
+      second.setStreamTime(150);
+      second.setRecordTimestamp(150);
+      reopened.flush();
+
+      assertThat(ttlLayer(reopened).index().examined()).isEqualTo(1);
+      assertThat(second.changelog("kv")).singleElement()
+          .satisfies(c -> assertThat(new String(c.key().get())).isEqualTo("old"))
+          .satisfies(c -> assertThat(c.value()).isNull());
+      assertThat(reopened.get("new")).isEqualTo("2");
+      reopened.close();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
     }
   }
 }
