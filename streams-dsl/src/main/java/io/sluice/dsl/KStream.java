@@ -133,7 +133,8 @@ public interface KStream<K, V> {
    * @param <VR> new value type
    * @return the new records
    */
-  <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+  <VR> KStream<K, VR> flatMapValues(
+      ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
 
   /**
    * @param mapper returns the new values, in output order

@@ -10,7 +10,8 @@ package io.sluice.dsl;
 @FunctionalInterface
 public interface ValueMapperWithKey<K, V, VR> {
   /**
-   * @param readOnlyKey the record's key, may be {@code null}; changing its state breaks partitioning
+   * @param readOnlyKey the record's key, may be {@code null}; changing its state breaks
+   *     partitioning
    * @param value the record's value, may be {@code null}
    * @return the new value, may be {@code null}
    */

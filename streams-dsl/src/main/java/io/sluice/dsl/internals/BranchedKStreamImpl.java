@@ -75,7 +75,8 @@ final class BranchedKStreamImpl<K, V> implements BranchedKStream<K, V> {
   }
 
   private void addBranch(Branched<K, V> branched) {
-    String suffix = branched.name() != null ? branched.name() : String.valueOf(childNames.size() + 1);
+    String suffix =
+        branched.name() != null ? branched.name() : String.valueOf(childNames.size() + 1);
     String childName = splitName + suffix;
     childNames.add(childName);
     KStreamImpl<K, V> branch = source.branchChild(splitNode, childName);

@@ -39,7 +39,8 @@ public final class InternalStreamsBuilder {
    * @param <V> value type
    * @return the stream of the source's records
    */
-  public <K, V> KStream<K, V> stream(List<String> topics, Pattern pattern, Consumed<K, V> consumed) {
+  public <K, V> KStream<K, V> stream(
+      List<String> topics, Pattern pattern, Consumed<K, V> consumed) {
     String name = name(KStreamImpl.SOURCE, consumed.name());
     SourceNode node = new SourceNode(name, topics, pattern, consumed);
     add(node);

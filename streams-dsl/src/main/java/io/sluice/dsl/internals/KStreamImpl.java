@@ -271,7 +271,8 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
       String... storeNames) {
     check(supplier, "processValues", "supplier");
     check(storeNames, "processValues", "storeNames");
-    GraphNode process = new FixedKeyProcessorNode<>(processName(PROCESS_VALUES, named), List.of(node),
+    GraphNode process = new FixedKeyProcessorNode<>(processName(PROCESS_VALUES, named),
+        List.of(node),
         supplier, List.of(storeNames));
     builder.add(process);
     return new KStreamImpl<>(builder, process, keySerde, null);

@@ -30,7 +30,8 @@ final class KStreamMap<K, V, KR, VR> implements ProcessorSupplier<K, V, KR, VR> 
         KeyValue<? extends KR, ? extends VR> pair = mapper.apply(record.key(), record.value());
         if (pair == null) {
           throw new StreamsException("The mapper of map operator '" + operator + "' returned a"
-              + " null KeyValue; return KeyValue.pair(key, value), whose key and value may be null");
+              + " null KeyValue; return KeyValue.pair(key, value), whose key and value may be"
+              + " null");
         }
         KR key = pair.key();
         VR value = pair.value();

@@ -76,9 +76,11 @@ final class DifferentialHarness {
     org.apache.kafka.streams.TopologyTestDriver driver =
         new org.apache.kafka.streams.TopologyTestDriver(topology, props);
     try {
-      Map<String, org.apache.kafka.streams.TestInputTopic<String, String>> in = new LinkedHashMap<>();
+      Map<String, org.apache.kafka.streams.TestInputTopic<String, String>> in =
+          new LinkedHashMap<>();
       for (String topic : scenario.inputTopics()) {
-        in.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        in.put(topic,
+            driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
       }
       for (Input input : inputs) {
         in.get(input.topic()).pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
@@ -110,7 +112,8 @@ final class DifferentialHarness {
     try {
       Map<String, io.sluice.testkit.TestInputTopic<String, String>> in = new LinkedHashMap<>();
       for (String topic : scenario.inputTopics()) {
-        in.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        in.put(topic,
+            driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
       }
       for (Input input : inputs) {
         in.get(input.topic()).pipeInput(new io.sluice.testkit.TestRecord<>(

@@ -16,7 +16,8 @@ import org.apache.kafka.common.header.Headers;
 record Output(String topic, String key, String value, long timestamp, List<String> headers) {
   static Output of(String topic, String key, String value, long timestamp, Headers headers) {
     List<String> rendered = java.util.Arrays.stream(headers.toArray())
-        .map(h -> h.key() + "=" + (h.value() == null ? "null" : HexFormat.of().formatHex(h.value())))
+        .map(h -> h.key() + "="
+            + (h.value() == null ? "null" : HexFormat.of().formatHex(h.value())))
         .toList();
     return new Output(topic, key, value, timestamp, rendered);
   }
