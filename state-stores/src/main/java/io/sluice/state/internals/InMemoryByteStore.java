@@ -4,6 +4,7 @@ import io.sluice.state.KeyValue;
 import io.sluice.state.StateStore;
 import io.sluice.state.StateStoreContext;
 import io.sluice.state.StateStoreException;
+import io.sluice.state.WindowStoreIterator;
 import java.util.Collection;
 import java.util.Iterator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,15 +12,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The lifecycle shared by the in-memory byte stores: open once, register the root layer with a
  * restore callback that writes changelog records straight into this store, and refuse operations
- * once closed. Closing drops the data (the changelog holds it).
+ * once closed. Closing drops the data (the changelog holds it) and closes, with a warning naming
+ * the store, every iterator the store handed out that is still open.
  */
 abstract class InMemoryByteStore implements StateStore {
 
   private final String name;
+  private final OpenIterators iterators;
   private volatile boolean open;
 
   InMemoryByteStore(String name) {
     this.name = name;
+    this.iterators = new OpenIterators(name);
   }
 
   @Override
@@ -56,6 +60,7 @@ abstract class InMemoryByteStore implements StateStore {
   public final void close() {
     if (open) {
       open = false;
+      iterators.closeAll();
       onClose();
     }
   }
@@ -80,8 +85,21 @@ abstract class InMemoryByteStore implements StateStore {
     }
   }
 
-  /** Wraps {@code source} in an iterator that fails once this store closes. */
+  /**
+   * Wraps {@code source} in an iterator that fails once this store closes, and that this store
+   * tracks until it is closed.
+   */
   final <K, V> StoreIterator<K, V> iterator(Iterator<KeyValue<K, V>> source) {
-    return new StoreIterator<>(name, this::isOpen, source);
+    return new TrackedIterator<>(name, this::isOpen, iterators, source);
+  }
+
+  /** Like {@link #iterator}, over window starts. */
+  final <V> WindowStoreIterator<V> windowIterator(Iterator<KeyValue<Long, V>> source) {
+    return new TrackedWindowIterator<>(name, this::isOpen, iterators, source);
+  }
+
+  /** How many iterators of this store are open (handed out and not closed). */
+  final int openIterators() {
+    return iterators.size();
   }
 }

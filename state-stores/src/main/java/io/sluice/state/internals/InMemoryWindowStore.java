@@ -212,7 +212,7 @@ final class InMemoryWindowStore extends InMemoryByteStore
             return new KeyValue<>(next.key().window().startMs(), next.value());
           }
         };
-    return new StoreWindowIterator<>(name(), this::isOpen, starts);
+    return windowIterator(starts);
   }
 
   private Iterator<KeyValue<Windowed<Bytes>, byte[]>> scan(

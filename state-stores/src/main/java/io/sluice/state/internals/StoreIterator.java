@@ -60,13 +60,13 @@ class StoreIterator<K, V> implements KeyValueIterator<K, V> {
   }
 
   private void checkOpen() {
-    if (closed) {
-      throw new StateStoreException(
-          "iterator of store " + storeName + " was closed; open a new one to read again");
-    }
     if (!storeOpen.getAsBoolean()) {
       throw new StateStoreException(
           "store " + storeName + " is closed; iterators over it cannot be used any more");
+    }
+    if (closed) {
+      throw new StateStoreException(
+          "iterator of store " + storeName + " was closed; open a new one to read again");
     }
   }
 }
