@@ -38,8 +38,10 @@ import org.apache.kafka.common.utils.Bytes;
  * the local bytes (one pass over a persistent store's local state) and kept up to date while the
  * changelog is restored.
  *
- * <p>Restore: stream time is not yet known while a task restores, but it is at least the newest
- * write time in the store, since every write is stamped with a processed record's timestamp. A
+ * <p>Restore: the task's stream time may not be known while it restores (the engine resumes it
+ * from committed offset metadata, which may come later, or not at all for a new owner), but it is
+ * at least the newest write time in the store, since writes are stamped with the timestamps of
+ * records the task processed. A
  * restored record older than {@code max(stream time, newest write time seen) - ttl} is applied as
  * a delete, and entries that fall behind that bound as restoration goes on are deleted too
  * (locally: restoration writes no changelog), so a restore never brings an expired entry back.
