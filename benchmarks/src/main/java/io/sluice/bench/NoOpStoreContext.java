@@ -5,6 +5,7 @@ import io.sluice.state.StateStore;
 import io.sluice.state.TaskId;
 import io.sluice.state.internals.InternalStoreContext;
 import io.sluice.state.internals.ProcessorRecordContext;
+import io.sluice.state.internals.ThreadCache;
 import java.io.File;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * A store context whose changelog goes nowhere, so a benchmark through the store layers measures
- * the layers and RocksDB, not a producer.
+ * the layers and RocksDB, not a producer. It may carry a real record cache, for caching layers.
  */
 final class NoOpStoreContext implements InternalStoreContext {
 
@@ -24,8 +25,24 @@ final class NoOpStoreContext implements InternalStoreContext {
   private ProcessorRecordContext recordContext =
       new ProcessorRecordContext(0L, 0L, 0, "input", new RecordHeaders());
 
+  private final ThreadCache cache;
+
+  /** A context without a record cache: caching layers pass everything through. */
   NoOpStoreContext(File stateDir) {
+    this(stateDir, 0L);
+  }
+
+  /**
+   * @param cacheMaxBytes bytes of the record cache caching layers use; 0 for none
+   */
+  NoOpStoreContext(File stateDir, long cacheMaxBytes) {
     this.stateDir = stateDir;
+    this.cache = cacheMaxBytes > 0 ? new ThreadCache(cacheMaxBytes, metrics, "bench") : null;
+  }
+
+  @Override
+  public ThreadCache cache() {
+    return cache;
   }
 
   @Override
@@ -88,8 +105,11 @@ final class NoOpStoreContext implements InternalStoreContext {
     return 0L;
   }
 
-  /** Closes the metrics registry. */
+  /** Closes the record cache, if any, and the metrics registry. */
   void close() {
+    if (cache != null) {
+      cache.close();
+    }
     metrics.close();
   }
 }
