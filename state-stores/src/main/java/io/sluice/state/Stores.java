@@ -160,7 +160,8 @@ public final class Stores {
   }
 
   /**
-   * A builder of key-value stores around {@code supplier}'s byte stores.
+   * A builder of key-value stores around {@code supplier}'s byte stores; {@link
+   * KeyValueStoreBuilder#withTtl} makes entries expire by stream time.
    *
    * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
    * @param valueSerde the value serde, or {@code null} for {@code default.value.serde}
@@ -172,7 +173,9 @@ public final class Stores {
   }
 
   /**
-   * A builder of timestamped key-value stores around {@code supplier}'s byte stores.
+   * A builder of timestamped key-value stores around {@code supplier}'s byte stores; {@link
+   * KeyValueStoreBuilder#withTtl} makes entries expire by stream time (judged by the time of the
+   * last write, not by the timestamp stored with the value).
    *
    * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
    * @param valueSerde the plain value serde, or {@code null} for {@code default.value.serde}
