@@ -47,8 +47,10 @@ public interface KStream<K, V> {
   KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named);
 
   /**
-   * Replaces each record's key and value. Processing fails with a
-   * {@link io.sluice.runtime.StreamsException} naming this operator if the mapper returns null.
+   * Replaces each record's key and value. A null result from the mapper is a processing error (a
+   * {@link NullPointerException} naming this operator, given to {@code
+   * processing.exception.handler}; the default handler stops with a
+   * {@link io.sluice.runtime.StreamsException}).
    *
    * @param mapper returns the new pair (its key and value may be null)
    * @param <KR> new key type
@@ -103,8 +105,7 @@ public interface KStream<K, V> {
 
   /**
    * Replaces each record by zero or more records, each with the input's timestamp and headers.
-   * Processing fails with a {@link io.sluice.runtime.StreamsException} naming this operator if the
-   * mapper returns null or a null pair.
+   * A null collection or pair from the mapper is a processing error, as for {@link #map}.
    *
    * @param mapper returns the new pairs, in output order
    * @param <KR> new key type
@@ -127,7 +128,7 @@ public interface KStream<K, V> {
 
   /**
    * Replaces each record by zero or more records with the same key, timestamp and headers.
-   * Processing fails with a {@link io.sluice.runtime.StreamsException} if the mapper returns null.
+   * A null collection from the mapper is a processing error, as for {@link #map}.
    *
    * @param mapper returns the new values, in output order
    * @param <VR> new value type

@@ -9,6 +9,7 @@ import io.sluice.processor.FixedKeyRecord;
 import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorContext;
 import io.sluice.processor.Record;
+import io.sluice.runtime.LogAndContinueExceptionHandler;
 import io.sluice.runtime.StreamsConfig;
 import io.sluice.runtime.StreamsException;
 import io.sluice.state.KeyValue;
@@ -251,6 +252,7 @@ class KStreamOperatorsTest {
     assertThatThrownBy(() -> run(s -> s.<String, String>map((k, v) -> null, Named.as("bad-map"))
         .to("out"), INPUT))
         .isInstanceOf(StreamsException.class)
+        .hasRootCauseInstanceOf(NullPointerException.class)
         .satisfies(e -> assertThat(messages(e)).contains("'bad-map'").contains("null KeyValue"));
   }
 
@@ -260,6 +262,24 @@ class KStreamOperatorsTest {
         .to("out"), INPUT))
         .isInstanceOf(StreamsException.class)
         .satisfies(e -> assertThat(messages(e)).contains("KSTREAM-FLATMAP-0000000001"));
+  }
+
+  @Test
+  void nullMapperResultsGoToTheProcessingExceptionHandler() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", STRINGS)
+        .<String, String>map((k, v) -> v == null ? null : KeyValue.pair(k, v))
+        .flatMapValues(v -> v.equals("22") ? null : List.of(v))
+        .to("out");
+    Properties props = stringDefaults();
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER, LogAndContinueExceptionHandler.class);
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+      driver.createInputTopic("in", new StringSerializer(), new StringSerializer())
+          .pipeRecordList(INPUT);
+      StringDeserializer d = new StringDeserializer();
+      assertThat(driver.createOutputTopic("out", d, d).readRecordsToList())
+          .containsExactly(rec("a", "1", 10), rec("a", "333", 20));
+    }
   }
 
   private static String messages(Throwable e) {

@@ -4,12 +4,12 @@ import io.sluice.dsl.KeyValueMapper;
 import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.Record;
-import io.sluice.runtime.StreamsException;
 import io.sluice.state.KeyValue;
 
 /**
  * flatMap: forwards one record per pair the mapper returns, each with the input's timestamp and
- * headers. A {@code null} collection or pair is an error naming the operator.
+ * headers. A {@code null} collection or pair fails the record with a {@link NullPointerException}
+ * naming the operator, which goes to the processing exception handler as in Kafka Streams.
  */
 final class KStreamFlatMap<K, V, KR, VR> implements ProcessorSupplier<K, V, KR, VR> {
   private final String operator;
@@ -30,12 +30,12 @@ final class KStreamFlatMap<K, V, KR, VR> implements ProcessorSupplier<K, V, KR, 
         Iterable<? extends KeyValue<? extends KR, ? extends VR>> pairs =
             mapper.apply(record.key(), record.value());
         if (pairs == null) {
-          throw new StreamsException("The mapper of flatMap operator '" + operator
+          throw new NullPointerException("The mapper of flatMap operator '" + operator
               + "' returned null; return an empty collection to forward nothing");
         }
         for (KeyValue<? extends KR, ? extends VR> pair : pairs) {
           if (pair == null) {
-            throw new StreamsException("The mapper of flatMap operator '" + operator
+            throw new NullPointerException("The mapper of flatMap operator '" + operator
                 + "' returned a collection holding a null KeyValue; use KeyValue.pair(key, value),"
                 + " whose key and value may be null");
           }

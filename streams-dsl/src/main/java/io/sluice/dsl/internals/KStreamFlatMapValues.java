@@ -4,11 +4,12 @@ import io.sluice.dsl.ValueMapperWithKey;
 import io.sluice.processor.FixedKeyProcessor;
 import io.sluice.processor.FixedKeyProcessorSupplier;
 import io.sluice.processor.FixedKeyRecord;
-import io.sluice.runtime.StreamsException;
 
 /**
  * flatMapValues: forwards one record per value the mapper returns, each with the input's key,
- * timestamp and headers. A {@code null} collection is an error; an empty one forwards nothing.
+ * timestamp and headers. A {@code null} collection fails the record with a
+ * {@link NullPointerException} naming the operator (handled like any processing error); an empty
+ * one forwards nothing.
  */
 final class KStreamFlatMapValues<K, V, VR> implements FixedKeyProcessorSupplier<K, V, VR> {
   private final String operator;
@@ -27,7 +28,7 @@ final class KStreamFlatMapValues<K, V, VR> implements FixedKeyProcessorSupplier<
       public void process(FixedKeyRecord<K, V> record) {
         Iterable<? extends VR> values = mapper.apply(record.key(), record.value());
         if (values == null) {
-          throw new StreamsException("The mapper of flatMapValues operator '" + operator
+          throw new NullPointerException("The mapper of flatMapValues operator '" + operator
               + "' returned null; return an empty collection to forward nothing");
         }
         for (VR value : values) {

@@ -4,12 +4,13 @@ import io.sluice.dsl.KeyValueMapper;
 import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.Record;
-import io.sluice.runtime.StreamsException;
 import io.sluice.state.KeyValue;
 
 /**
  * map and selectKey: replaces key and value by the mapper's pair; timestamp and headers pass
- * through. A {@code null} pair is an error naming the operator.
+ * through. A {@code null} pair fails the record with a {@link NullPointerException} naming the
+ * operator, which the engine hands to the processing exception handler (as Kafka Streams does), so
+ * a handler that continues skips the record and the default one stops with a StreamsException.
  */
 final class KStreamMap<K, V, KR, VR> implements ProcessorSupplier<K, V, KR, VR> {
   private final String operator;
@@ -29,7 +30,7 @@ final class KStreamMap<K, V, KR, VR> implements ProcessorSupplier<K, V, KR, VR> 
       public void process(Record<K, V> record) {
         KeyValue<? extends KR, ? extends VR> pair = mapper.apply(record.key(), record.value());
         if (pair == null) {
-          throw new StreamsException("The mapper of map operator '" + operator + "' returned a"
+          throw new NullPointerException("The mapper of map operator '" + operator + "' returned a"
               + " null KeyValue; return KeyValue.pair(key, value), whose key and value may be"
               + " null");
         }

@@ -63,8 +63,65 @@ final class DifferentialHarness {
     }
   }
 
-  private static Map<String, List<Output>> runKafka(
-      Topology topology, Scenario scenario, List<Input> inputs, Path stateDir) {
+  /**
+   * Pipes records one by one into both drivers until each fails, and asserts both fail on the same
+   * record with a StreamsException whose message names {@code processor}.
+   *
+   * @param scenario the topology pair, expected to fail on some input
+   * @param inputs the records to pipe, in order
+   * @param stateDir a fresh directory for Kafka Streams' driver
+   * @param processor the name of the failing processor
+   */
+  static void assertSameFailure(
+      Scenario scenario, List<Input> inputs, Path stateDir, String processor) {
+    org.apache.kafka.streams.StreamsBuilder kafkaBuilder =
+        new org.apache.kafka.streams.StreamsBuilder();
+    scenario.kafka().accept(kafkaBuilder);
+    io.sluice.dsl.StreamsBuilder sluiceBuilder = new io.sluice.dsl.StreamsBuilder();
+    scenario.sluice().accept(sluiceBuilder);
+    int kafkaIndex = -1;
+    int sluiceIndex = -1;
+    org.apache.kafka.streams.TopologyTestDriver kafka =
+        new org.apache.kafka.streams.TopologyTestDriver(kafkaBuilder.build(), kafkaProps(stateDir));
+    try {
+      for (int i = 0; i < inputs.size() && kafkaIndex < 0; i++) {
+        Input input = inputs.get(i);
+        try {
+          kafka.createInputTopic(input.topic(), new StringSerializer(), new StringSerializer())
+              .pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
+                  input.key(), input.value(), headers(input), input.timestamp()));
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+          assertThat(e.getMessage()).as("Kafka Streams' failure").contains(processor);
+          kafkaIndex = i;
+        }
+      }
+    } finally {
+      kafka.close();
+    }
+    io.sluice.testkit.TopologyTestDriver sluice =
+        new io.sluice.testkit.TopologyTestDriver(sluiceBuilder.build(), sluiceProps());
+    try {
+      for (int i = 0; i < inputs.size() && sluiceIndex < 0; i++) {
+        Input input = inputs.get(i);
+        try {
+          sluice.createInputTopic(input.topic(), new StringSerializer(), new StringSerializer())
+              .pipeInput(new io.sluice.testkit.TestRecord<>(
+                  input.key(), input.value(), headers(input), input.timestamp()));
+        } catch (io.sluice.runtime.StreamsException e) {
+          assertThat(e.getMessage()).as("Sluice's failure").contains(processor);
+          sluiceIndex = i;
+        }
+      }
+    } finally {
+      sluice.close();
+    }
+    assertThat(kafkaIndex).as("Kafka Streams fails on some record of %s", scenario.name())
+        .isNotNegative();
+    assertThat(sluiceIndex).as("index of the failing record in %s", scenario.name())
+        .isEqualTo(kafkaIndex);
+  }
+
+  private static Properties kafkaProps(Path stateDir) {
     Properties props = new Properties();
     props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "differential");
     props.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
@@ -73,8 +130,20 @@ final class DifferentialHarness {
         Serdes.StringSerde.class);
     props.put(org.apache.kafka.streams.StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG,
         Serdes.StringSerde.class);
+    return props;
+  }
+
+  private static Properties sluiceProps() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.DEFAULT_KEY_SERDE, Serdes.StringSerde.class);
+    props.put(StreamsConfig.DEFAULT_VALUE_SERDE, Serdes.StringSerde.class);
+    return props;
+  }
+
+  private static Map<String, List<Output>> runKafka(
+      Topology topology, Scenario scenario, List<Input> inputs, Path stateDir) {
     org.apache.kafka.streams.TopologyTestDriver driver =
-        new org.apache.kafka.streams.TopologyTestDriver(topology, props);
+        new org.apache.kafka.streams.TopologyTestDriver(topology, kafkaProps(stateDir));
     try {
       Map<String, org.apache.kafka.streams.TestInputTopic<String, String>> in =
           new LinkedHashMap<>();
@@ -104,11 +173,8 @@ final class DifferentialHarness {
 
   private static Map<String, List<Output>> runSluice(
       io.sluice.processor.Topology topology, Scenario scenario, List<Input> inputs) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.DEFAULT_KEY_SERDE, Serdes.StringSerde.class);
-    props.put(StreamsConfig.DEFAULT_VALUE_SERDE, Serdes.StringSerde.class);
     io.sluice.testkit.TopologyTestDriver driver =
-        new io.sluice.testkit.TopologyTestDriver(topology, props);
+        new io.sluice.testkit.TopologyTestDriver(topology, sluiceProps());
     try {
       Map<String, io.sluice.testkit.TestInputTopic<String, String>> in = new LinkedHashMap<>();
       for (String topic : scenario.inputTopics()) {

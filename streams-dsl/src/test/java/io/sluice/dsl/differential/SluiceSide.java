@@ -117,4 +117,19 @@ final class SluiceSide {
         .peek((k, v) -> { }, Named.as("watch"))
         .to("out");
   }
+
+  /** Fails on the first record whose value starts with a digit: the mapper returns null. */
+  static void mapReturningNull(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .<String, String>map((k, v) -> Fns.digitFirst(v) ? null : KeyValue.pair(k, v))
+        .to("out");
+  }
+
+  /** Fails on the first record with a null value: the mapper returns a null collection. */
+  static void flatMapValuesReturningNull(StreamsBuilder builder) {
+    builder.<String, String>stream("in")
+        .filter((k, v) -> k != null)
+        .<String>flatMapValues(v -> v == null ? null : Fns.chunks(v))
+        .to("out");
+  }
 }
