@@ -58,4 +58,18 @@ final class Fns {
   static String topicOf(String key) {
     return key == null ? "out-none" : "out-" + (key.length() % 2);
   }
+
+  /**
+   * A timestamp from the record's own, its value and the partition time: values starting with a
+   * digit take the partition time (the record's own while it is still unknown), others the
+   * record's time plus the value's length. Never negative: Kafka Streams skips records with a
+   * negative extracted timestamp while Sluice stops (unless deserialization.exception.handler
+   * continues), a known difference of the processor API, not of the DSL.
+   */
+  static long extractTimestamp(long recordTimestamp, String value, long partitionTime) {
+    if (digitFirst(value)) {
+      return partitionTime < 0 ? recordTimestamp : partitionTime;
+    }
+    return recordTimestamp + (value == null ? 0 : value.length());
+  }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -130,6 +131,14 @@ final class KafkaSide {
     builder.<String, String>stream("in")
         .filter((k, v) -> k != null)
         .<String>flatMapValues(v -> v == null ? null : Fns.chunks(v))
+        .to("out");
+  }
+
+  /** A source with a timestamp extractor that reads partition time; negative results included. */
+  static void timestampExtractor(StreamsBuilder builder) {
+    builder.stream("in", Consumed.<String, String>as("timed").withTimestampExtractor(
+            (record, partitionTime) -> Fns.extractTimestamp(
+                record.timestamp(), (String) record.value(), partitionTime)))
         .to("out");
   }
 }

@@ -1,6 +1,7 @@
 package io.sluice.dsl.differential;
 
 import io.sluice.dsl.Branched;
+import io.sluice.dsl.Consumed;
 import io.sluice.dsl.KStream;
 import io.sluice.dsl.Named;
 import io.sluice.dsl.StreamsBuilder;
@@ -130,6 +131,14 @@ final class SluiceSide {
     builder.<String, String>stream("in")
         .filter((k, v) -> k != null)
         .<String>flatMapValues(v -> v == null ? null : Fns.chunks(v))
+        .to("out");
+  }
+
+  /** A source with a timestamp extractor that reads partition time; negative results included. */
+  static void timestampExtractor(StreamsBuilder builder) {
+    builder.stream("in", Consumed.<String, String>as("timed").withTimestampExtractor(
+            (record, partitionTime) -> Fns.extractTimestamp(
+                record.timestamp(), (String) record.value(), partitionTime)))
         .to("out");
   }
 }

@@ -37,7 +37,9 @@ class StatelessDifferentialTest {
             KafkaSide::topicNameExtractor, SluiceSide::topicNameExtractor, true),
         new Scenario("process+processValues", IN, OUT, KafkaSide::process, SluiceSide::process,
             true),
-        new Scenario("chain", IN, OUT, KafkaSide::chain, SluiceSide::chain, true));
+        new Scenario("chain", IN, OUT, KafkaSide::chain, SluiceSide::chain, true),
+        new Scenario("timestampExtractor", IN, OUT, KafkaSide::timestampExtractor,
+            SluiceSide::timestampExtractor, true));
   }
 
   static Stream<Arguments> cases() {
