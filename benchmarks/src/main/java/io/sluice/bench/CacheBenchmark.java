@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,6 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * 1, ranks shuffled over the key space), so the hottest 20% of keys take about 87% of the puts —
  * updates of hot keys between flushes collapse in the cache. The time per put includes its share
  * of the flushes.
+ *
+ * <p>Besides the time per put, the {@link Writes} counters report the puts and the changelog
+ * records they caused per iteration; their quotient is what the cache saves the producer and the
+ * brokers, which this benchmark leaves out.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CacheBenchmark}.
  */
@@ -64,6 +69,24 @@ public class CacheBenchmark {
   private int next;
   private int sinceFlush;
 
+  /** Per-iteration counts of puts and of changelog records, reported beside the time. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Writes {
+    /** Puts in this iteration. */
+    public long puts;
+
+    /** Changelog records written by the flushes of this iteration. */
+    public long changelogRecords;
+
+    /** Starts each iteration from zero. */
+    @Setup(Level.Iteration)
+    public void reset() {
+      puts = 0;
+      changelogRecords = 0;
+    }
+  }
+
   /** Opens the stack in a fresh directory, loads every key and flushes. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -87,6 +110,7 @@ public class CacheBenchmark {
       store.put(key, value);
     }
     store.flush();
+    context.takeChangelogRecords();
   }
 
   /** Draws {@link #SAMPLES} key indexes: rank r has weight 1/r, ranks mapped to shuffled keys. */
@@ -127,11 +151,13 @@ public class CacheBenchmark {
 
   /** Overwrites the next key of the skewed sequence; every {@code flushEvery}th put flushes. */
   @Benchmark
-  public void put() {
+  public void put(Writes writes) {
     store.put(keys[order[next++ & (SAMPLES - 1)]], value);
+    writes.puts++;
     if (++sinceFlush == flushEvery) {
       sinceFlush = 0;
       store.flush();
+      writes.changelogRecords += context.takeChangelogRecords();
     }
   }
 }

@@ -55,9 +55,18 @@ final class NoOpStoreContext implements InternalStoreContext {
     this.recordContext = context;
   }
 
+  private long changelogRecords;
+
   @Override
   public void logChange(String storeName, Bytes key, byte[] value, long timestamp) {
-    // The changelog is not what is measured.
+    changelogRecords++; // only counted: the producer is not what is measured
+  }
+
+  /** Changelog records written since the last call, which resets the count. */
+  long takeChangelogRecords() {
+    long records = changelogRecords;
+    changelogRecords = 0;
+    return records;
   }
 
   @Override
