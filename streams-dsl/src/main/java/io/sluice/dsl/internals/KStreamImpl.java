@@ -278,7 +278,11 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
     return new KStreamImpl<>(builder, process, keySerde, null);
   }
 
-  /** Adds a pass-through child of {@code parent} named {@code name}: one split branch. */
+  /**
+   * Adds a pass-through child of {@code parent} named {@code name}: one split branch. A branch
+   * takes a counter value it does not use in its name, as in Kafka Streams, so that later
+   * generated names match Kafka Streams' numbering.
+   */
   KStreamImpl<K, V> branchChild(GraphNode parent, String name) {
     builder.newName(BRANCH_CHILD);
     GraphNode child = new FixedKeyProcessorNode<>(name, List.of(parent),
