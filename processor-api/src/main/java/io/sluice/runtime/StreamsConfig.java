@@ -2,6 +2,8 @@ package io.sluice.runtime;
 
 import io.sluice.processor.RecordTimestampExtractor;
 import io.sluice.processor.TimestampExtractor;
+import io.sluice.runtime.internals.ClientConfigs;
+import io.sluice.runtime.internals.ConfigValidators;
 import io.sluice.state.RocksDBConfigSetter;
 import io.sluice.state.internals.StoreSettings;
 import java.io.File;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -64,6 +67,47 @@ public final class StreamsConfig extends AbstractConfig {
   /** Milliseconds added to a window or session store's retention for its changelog's. */
   public static final String WINDOWSTORE_CHANGELOG_ADDITIONAL_RETENTION_MS =
       "windowstore.changelog.additional.retention.ms";
+  /** Replication factor of internal topics; -1 uses the broker's default. */
+  public static final String REPLICATION_FACTOR = "replication.factor";
+  /** {@value #NO_OPTIMIZATION} or {@value #OPTIMIZE}. */
+  public static final String TOPOLOGY_OPTIMIZATION = "topology.optimization";
+  /** Value of {@link #TOPOLOGY_OPTIMIZATION}: the topology runs as written. */
+  public static final String NO_OPTIMIZATION = "none";
+  /** Value of {@link #TOPOLOGY_OPTIMIZATION}: every optimization applies. */
+  public static final String OPTIMIZE = "all";
+  /** How often consumed repartition records are deleted, in ms. */
+  public static final String REPARTITION_PURGE_INTERVAL_MS = "repartition.purge.interval.ms";
+  /** host:port where this instance serves interactive queries, or empty. */
+  public static final String APPLICATION_SERVER = "application.server";
+  /** Prefix of the client ids of the instance's internal clients. */
+  public static final String CLIENT_ID = "client.id";
+  /** Standby replicas kept per stateful task. */
+  public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
+  /** Changelog records a client may lag behind and still be given an active stateful task. */
+  public static final String ACCEPTABLE_RECOVERY_LAG = "acceptable.recovery.lag";
+  /** Milliseconds between rebalances that check whether warmed-up replicas can take over. */
+  public static final String PROBING_REBALANCE_INTERVAL_MS = "probing.rebalance.interval.ms";
+  /** Warm-up replicas assigned at once, beyond the standbys. */
+  public static final String MAX_WARMUP_REPLICAS = "max.warmup.replicas";
+  /** Longest a stream thread blocks polling for records, in ms. */
+  public static final String POLL_MS = "poll.ms";
+  /** INFO, DEBUG or TRACE: the most detailed metrics recorded. */
+  public static final String METRICS_RECORDING_LEVEL = "metrics.recording.level";
+  /** Whether a topology whose internal topics or stores have generated names is rejected. */
+  public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING =
+      "ensure.explicit.internal.resource.naming";
+  /** Prefix of settings for every consumer of the instance. */
+  public static final String CONSUMER_PREFIX = ClientConfigs.CONSUMER_PREFIX;
+  /** Prefix of settings for the main consumer only; overrides {@value #CONSUMER_PREFIX}. */
+  public static final String MAIN_CONSUMER_PREFIX = ClientConfigs.MAIN_CONSUMER_PREFIX;
+  /** Prefix of settings for the restore consumer only; overrides {@value #CONSUMER_PREFIX}. */
+  public static final String RESTORE_CONSUMER_PREFIX = ClientConfigs.RESTORE_CONSUMER_PREFIX;
+  /** Prefix of settings for the global consumer only; overrides {@value #CONSUMER_PREFIX}. */
+  public static final String GLOBAL_CONSUMER_PREFIX = ClientConfigs.GLOBAL_CONSUMER_PREFIX;
+  /** Prefix of settings for producers. */
+  public static final String PRODUCER_PREFIX = ClientConfigs.PRODUCER_PREFIX;
+  /** Prefix of settings for the admin client. */
+  public static final String ADMIN_PREFIX = ClientConfigs.ADMIN_PREFIX;
   /**
    * Prefix of settings passed to the internal topics the application creates (changelogs): {@code
    * topic.segment.bytes} sets {@code segment.bytes}. A store's own {@link
@@ -75,12 +119,89 @@ public final class StreamsConfig extends AbstractConfig {
   private static final Pattern LEGAL_TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]+");
   private static final ConfigDef DEFINITION = define();
 
+  private final ClientConfigs clientConfigs;
+
   /**
-   * @param props the settings; unknown keys are kept as originals for clients and stores
-   * @throws ConfigException if a setting is missing or invalid
+   * @param props the settings; unknown keys are kept as originals for clients and stores.
+   *     Unprefixed settings a Kafka client knows (such as {@code security.protocol}, {@code
+   *     sasl.jaas.config}, {@code ssl.*}) reach every internal client; prefixed ones ({@value
+   *     #CONSUMER_PREFIX}, {@value #PRODUCER_PREFIX}, ...) override them for one client type.
+   * @throws ConfigException if a setting is missing or invalid, or overrides a client setting
+   *     Sluice must own ({@code group.protocol} other than classic, {@code
+   *     enable.auto.commit=true}; under exactly_once_v2 {@code enable.idempotence=false}, {@code
+   *     acks} other than all, {@code isolation.level=read_uncommitted}), with or without prefix
    */
   public StreamsConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
+    clientConfigs = new ClientConfigs(originals(), exactlyOnce());
+  }
+
+  /**
+   * Checks the settings a running application needs but the test driver does not; the Kafka
+   * runtime calls this before creating clients.
+   *
+   * @throws ConfigException naming {@value #BOOTSTRAP_SERVERS} if it is empty
+   */
+  public void requireRuntimeSettings() {
+    if (getList(BOOTSTRAP_SERVERS).isEmpty()) {
+      throw new ConfigException(BOOTSTRAP_SERVERS + " must be set to run an application against"
+          + " Kafka: give one or more host:port pairs of brokers, e.g. localhost:9092");
+    }
+  }
+
+  /**
+   * The main consumer's configuration: user settings layered as described at the constructor
+   * ({@value #MAIN_CONSUMER_PREFIX} wins over {@value #CONSUMER_PREFIX}), group {@code
+   * groupId}, auto-commit off, the classic group protocol and {@code read_committed} under
+   * exactly-once. The caller adds the partition assignor and {@code auto.offset.reset}.
+   *
+   * @param groupId the consumer group, normally the application id
+   * @param clientId the client id
+   * @return a new mutable map
+   */
+  public Map<String, Object> mainConsumerConfigs(String groupId, String clientId) {
+    return clientConfigs.mainConsumer(groupId, clientId);
+  }
+
+  /**
+   * The restore consumer's configuration ({@value #RESTORE_CONSUMER_PREFIX} wins over {@value
+   * #CONSUMER_PREFIX}): no group, auto-commit off, {@code read_committed} under exactly-once.
+   *
+   * @return a new mutable map
+   */
+  public Map<String, Object> restoreConsumerConfigs(String clientId) {
+    return clientConfigs.restoreConsumer(clientId);
+  }
+
+  /**
+   * The global consumer's configuration ({@value #GLOBAL_CONSUMER_PREFIX} wins over {@value
+   * #CONSUMER_PREFIX}): no group, auto-commit off, {@code read_committed} under exactly-once.
+   *
+   * @return a new mutable map
+   */
+  public Map<String, Object> globalConsumerConfigs(String clientId) {
+    return clientConfigs.globalConsumer(clientId);
+  }
+
+  /**
+   * A producer's configuration ({@value #PRODUCER_PREFIX} wins over unprefixed). With a
+   * transactional id it is idempotent with {@code acks=all} and {@code transaction.timeout.ms}
+   * 10000 unless set.
+   *
+   * @param transactionalId the transactional id under exactly-once, else null
+   * @return a new mutable map
+   */
+  public Map<String, Object> producerConfigs(String clientId, String transactionalId) {
+    return clientConfigs.producer(clientId, transactionalId);
+  }
+
+  /**
+   * The admin client's configuration ({@value #ADMIN_PREFIX} wins over unprefixed).
+   *
+   * @return a new mutable map
+   */
+  public Map<String, Object> adminConfigs(String clientId) {
+    return clientConfigs.admin(clientId);
   }
 
   /**
@@ -193,7 +314,53 @@ public final class StreamsConfig extends AbstractConfig {
             ConfigDef.Range.atLeast(0), Importance.LOW, "Milliseconds added to a window or"
                 + " session store's retention to make its changelog topic's retention.ms, so"
                 + " clock drift between brokers and the application cannot delete changelog"
-                + " records the store still holds. Default 24 hours.");
+                + " records the store still holds. Default 24 hours.")
+        .define(REPLICATION_FACTOR, Type.INT, -1, ConfigValidators.minusOneOrPositive(),
+            Importance.MEDIUM, "Replication factor of the internal topics the application"
+                + " creates (changelog and repartition topics); -1 uses the broker's"
+                + " default.replication.factor.")
+        .define(TOPOLOGY_OPTIMIZATION, Type.STRING, NO_OPTIMIZATION,
+            ValidString.in(NO_OPTIMIZATION, OPTIMIZE), Importance.MEDIUM,
+            "Whether the DSL may rewrite the topology before it runs: none runs it as"
+                + " written; all lets it apply its optimizations, which use fewer internal"
+                + " topics. Changing it can change internal topic names, so reset the"
+                + " application when you do.")
+        .define(REPARTITION_PURGE_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(0),
+            Importance.LOW, "Milliseconds between deletions of repartition topic records the"
+                + " application has already consumed and committed.")
+        .define(APPLICATION_SERVER, Type.STRING, "", ConfigValidators.hostAndPortOrEmpty(),
+            Importance.LOW, "host:port where this instance serves interactive queries, shared"
+                + " with the other instances so they can find which one holds a key; empty if"
+                + " the instance serves none.")
+        .define(CLIENT_ID, Type.STRING, "", Importance.MEDIUM, "Prefix of the client ids of"
+            + " the instance's internal consumers, producers and admin client, as shown in"
+            + " broker logs, quotas and metrics; empty uses the application id.")
+        .define(NUM_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0),
+            Importance.HIGH, "Standby replicas of each stateful task: copies of its stores"
+                + " other instances keep up to date from the changelog, so a failover restores"
+                + " little. 0 keeps none.")
+        .define(ACCEPTABLE_RECOVERY_LAG, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0),
+            Importance.MEDIUM, "Changelog records an instance's copy of a store may lag behind"
+                + " and still be assigned the active task; a more lagging instance first warms"
+                + " up a replica while another one stays active.")
+        .define(PROBING_REBALANCE_INTERVAL_MS, Type.LONG, 600_000L,
+            ConfigDef.Range.atLeast(60_000), Importance.LOW, "Milliseconds between rebalances"
+                + " that move active tasks to warm-up replicas which have caught up. At least"
+                + " one minute; default 10 minutes.")
+        .define(MAX_WARMUP_REPLICAS, Type.INT, 2, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            "Warm-up replicas assigned at once across the application, beyond the standbys;"
+                + " bounds the extra restore traffic while tasks move.")
+        .define(POLL_MS, Type.LONG, 100L, ConfigDef.Range.atLeast(0), Importance.LOW,
+            "Milliseconds a stream thread waits at most for new records in one poll.")
+        .define(METRICS_RECORDING_LEVEL, Type.STRING, Sensor.RecordingLevel.INFO.toString(),
+            ValidString.in(Sensor.RecordingLevel.INFO.toString(),
+                Sensor.RecordingLevel.DEBUG.toString(), Sensor.RecordingLevel.TRACE.toString()),
+            Importance.LOW, "Most detailed level of metrics recorded: INFO, DEBUG or TRACE."
+                + " Sensors registered at a more detailed level than this record nothing.")
+        .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING, Type.BOOLEAN, false, Importance.LOW,
+            "If true, building a topology fails when a store, changelog or repartition topic"
+                + " would get a generated name, since generated names shift when the topology"
+                + " changes and orphan the state of a running application.");
   }
 
   private static ConfigDef.Validator applicationIdValidator() {
