@@ -18,8 +18,9 @@ import org.apache.kafka.common.utils.Bytes;
  * The outer layer of a key-value store: turns objects into bytes with the store's serdes (the
  * builder's, or the configured defaults) and times every operation in {@link StoreMetrics}.
  * Iterator operations are timed until the iterator is returned; entries are deserialized as they
- * are read. With a caching layer below, it deserializes the updates the cache flushes for the
- * {@link CacheFlushListener} registered through {@link #setFlushListener}.
+ * are read. With a caching or time-to-live layer below, it deserializes the updates they report
+ * (flushed writes, expiries) for the {@link CacheFlushListener} registered through {@link
+ * #setFlushListener}.
  */
 class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
     implements KeyValueStore<K, V>, CachedStateStore<K, V> {
@@ -89,23 +90,25 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
   }
 
   /**
-   * Registers {@code listener} with the caching layer below, if there is one; the flushed updates
-   * reach it deserialized.
+   * Registers {@code listener} with the caching or time-to-live layer below, if there is one;
+   * the updates reach it deserialized. With a time-to-live layer it receives every expiry, with
+   * or without caching (see {@link CachedStateStore}).
    *
-   * @return whether the store caches (built with caching enabled)
+   * @return whether the store caches (built with caching enabled), so that ordinary writes are
+   *     reported too
    */
   @Override
   public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
-    CachedStateStore<Bytes, byte[]> caching;
+    java.util.Objects.requireNonNull(listener, "listener");
+    CachedStateStore<Bytes, byte[]> reporting;
     if (wrapped() instanceof CachingKeyValueStore cachingLayer) {
-      caching = cachingLayer;
+      reporting = cachingLayer;
     } else if (wrapped() instanceof TimeToLiveKeyValueStore ttlLayer) {
-      caching = ttlLayer;
+      reporting = ttlLayer;
     } else {
       return false;
     }
-    java.util.Objects.requireNonNull(listener, "listener");
-    return caching.setFlushListener(
+    return reporting.setFlushListener(
         (key, newValue, oldValue, timestamp) -> {
           StateSerdes<K, V> serdes = serdes();
           listener.apply(

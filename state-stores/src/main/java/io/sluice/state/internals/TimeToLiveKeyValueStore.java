@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -27,13 +28,16 @@ import org.apache.kafka.common.utils.Bytes;
  * know each entry's age. Reads check that header against stream time and never return an expired
  * entry, even from the cache and before the expiry pass removed it. Removing an entry is an
  * ordinary delete through the cache and the changelogging layer, so the changelog gets a
- * tombstone and, with caching, the flush listener reports (old value, {@code null}).
+ * tombstone, and the flush listener gets {@code (key, null, old value)}: from the caching layer
+ * when it flushes the removal, or, without caching, from this layer as it removes the entry. The
+ * listener receives each expiry once either way (see {@link CachedStateStore}).
  *
  * <p>Expiry runs as stream time advances: before every write and on every flush (commit). It
  * takes the expired keys from a {@link TtlIndex} ordered by write time, so it costs what expires.
- * A removal is stamped with the record context current when it runs: the record being processed,
- * or at a commit none, and then stream time. With caching the flush listener reports it; without
- * caching {@link #setFlushListener} returns {@code false} and removals are not reported.
+ * A removal runs under an expiry's own record context (timestamp = stream time, not below 0; no
+ * topic, partition or offset; empty headers), restored to the previous one afterwards, so the
+ * changelog tombstone and the reported update carry the time of the expiry, not that of the
+ * record whose arrival advanced stream time.
  * The index lives on the heap (about one entry per key); it is rebuilt when the store opens from
  * the local bytes (one pass over a persistent store's local state) and kept up to date while the
  * changelog is restored.
@@ -55,6 +59,8 @@ final class TimeToLiveKeyValueStore extends WrappedStateStore<KeyValueStore<Byte
   private final TtlIndex index = new TtlIndex();
   private InternalStoreContext context;
   private long newestWriteTime = Long.MIN_VALUE;
+  private CacheFlushListener<Bytes, byte[]> listener;
+  private boolean sendOldValues;
 
   /**
    * @param inner the caching or changelogging layer, or the byte store
@@ -128,11 +134,37 @@ final class TimeToLiveKeyValueStore extends WrappedStateStore<KeyValueStore<Byte
     return ByteBuffer.allocate(HEADER_BYTES + value.length).putLong(writeTime).put(value).array();
   }
 
-  /** Deletes, through the layers below, every entry expired at the current stream time. */
+  /**
+   * Deletes, through the layers below, every entry expired at the current stream time, under an
+   * expiry record context; without an active cache below, reports each to the listener.
+   */
   private void expire() {
-    for (Bytes key : index.removeWrittenBefore(cutoff(streamTime()))) {
-      wrapped().delete(key);
+    long streamTime = streamTime();
+    Collection<Bytes> expired = index.removeWrittenBefore(cutoff(streamTime));
+    if (expired.isEmpty()) {
+      return;
     }
+    long timestamp = Math.max(0L, streamTime);
+    boolean report = listener != null && !cachesBelow();
+    ProcessorRecordContext previous = context.recordContext();
+    try {
+      for (Bytes key : expired) {
+        ProcessorRecordContext expiry =
+            new ProcessorRecordContext(timestamp, -1L, -1, null, new RecordHeaders());
+        context.setRecordContext(expiry);
+        byte[] old = wrapped().delete(key);
+        if (report && old != null) {
+          listener.apply(key, null, sendOldValues ? strip(old) : null, timestamp);
+        }
+      }
+    } finally {
+      context.setRecordContext(previous);
+    }
+  }
+
+  /** Whether a caching layer with a thread cache sits below, and so reports the expiries. */
+  private boolean cachesBelow() {
+    return wrapped() instanceof CachingKeyValueStore && context.cache() != null;
   }
 
   private void requireOpen() {
@@ -239,12 +271,16 @@ final class TimeToLiveKeyValueStore extends WrappedStateStore<KeyValueStore<Byte
   }
 
   /**
-   * Reports the caching layer's flushed updates with their write-time headers removed. Without
-   * caching below, returns {@code false}: expiries are then not reported to any listener.
+   * Registers the listener of expiries and, with caching below, of the caching layer's flushed
+   * updates, all with their write-time headers removed. Expiries are reported either way, once
+   * each: by the caching layer when it has a thread cache, else by this layer.
+   *
+   * @return whether the store caches, so that ordinary writes are reported too
    */
   @Override
   public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOld) {
-    Objects.requireNonNull(listener, "listener");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.sendOldValues = sendOld;
     if (!(wrapped() instanceof CachingKeyValueStore caching)) {
       return false;
     }

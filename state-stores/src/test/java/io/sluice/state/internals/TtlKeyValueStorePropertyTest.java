@@ -32,9 +32,13 @@ import org.apache.kafka.common.utils.Bytes;
  * Drives a key-value store built with a ttl (in-memory or RocksDB, caching on or off) and an
  * independent model — a sorted map of values with their write times and the rule "expired once
  * stream time is more than the ttl past the write" — with the same random writes, reads, scans and
- * stream-time advances. Checks every read, the compacted changelog and (with caching) the updates
- * the flush listener reported after each flush, and that a restore from the changelog into a
- * fresh store equals the model.
+ * stream-time advances. Checks every read, the compacted changelog and the state downstream after
+ * each flush, and that a restore from the changelog into a fresh store equals the model.
+ *
+ * <p>Downstream is rebuilt the way a DSL table forwards: with caching, from the flush listener
+ * alone; without caching, from the table's own writes (the written key with what it holds after
+ * the write: a write already expired on arrival forwards a tombstone) plus the expiries the
+ * listener reports.
  */
 class TtlKeyValueStorePropertyTest {
 
@@ -163,21 +167,25 @@ class TtlKeyValueStorePropertyTest {
       for (int i = 0; i < ops.size(); i++) {
         Op op = ops.get(i);
         context.setRecordTimestamp(model.streamTime);
-        assertThat(apply(op, store, model, context)).as("step %d: %s", i, op)
-            .isEqualTo(apply(op, model));
+        Object answer = apply(op, store, model, context);
+        Object expected = apply(op, model);
+        assertThat(answer).as("step %d: %s", i, op).isEqualTo(expected);
+        if (!caching) {
+          forwardOwnWrite(op, expected, model, downstream);
+        }
         if (op instanceof Flush) {
           assertThat(changelogView(context.compactedChangelog("kv")))
               .as("compacted changelog after the flush of step %d", i)
               .isEqualTo(modelWithTimes(model));
-          if (caching) {
-            assertThat(render(downstream)).as("forwarded state after step %d", i)
-                .isEqualTo(model.liveEntries(null, null, false));
-          }
+          assertThat(render(downstream)).as("forwarded state after step %d", i)
+              .isEqualTo(model.liveEntries(null, null, false));
         }
       }
       context.setRecordContext(null);
       store.flush();
       assertThat(changelogView(context.compactedChangelog("kv"))).isEqualTo(modelWithTimes(model));
+      assertThat(render(downstream)).as("forwarded state at the end")
+          .isEqualTo(model.liveEntries(null, null, false));
       List<CapturingStoreContext.Change> changelog = context.changelog("kv");
       store.close();
 
@@ -282,6 +290,32 @@ class TtlKeyValueStorePropertyTest {
       model.streamTime += advance.ms();
     }
     return null;
+  }
+
+  /**
+   * What a DSL table without caching forwards for its own write {@code op}, already applied to
+   * {@code model}: the written key with its live value, or a tombstone. {@code answer} is the
+   * model's answer, {@code hex(null)} when a put-if-absent found no value; one that found a value
+   * writes nothing and forwards nothing.
+   */
+  private static void forwardOwnWrite(
+      Op op, Object answer, Model model, TreeMap<Bytes, byte[]> downstream) {
+    byte[] key;
+    if (op instanceof Put put) {
+      key = put.key();
+    } else if (op instanceof PutIfAbsent pia && hex(null).equals(answer)) {
+      key = pia.key();
+    } else if (op instanceof Delete delete) {
+      key = delete.key();
+    } else {
+      return;
+    }
+    byte[] live = model.live(key);
+    if (live == null) {
+      downstream.remove(Bytes.wrap(key));
+    } else {
+      downstream.put(Bytes.wrap(key), live);
+    }
   }
 
   /** The compacted changelog as {@code key=value@writeTime}, the header decoded. */

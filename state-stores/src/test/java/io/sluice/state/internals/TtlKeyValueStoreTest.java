@@ -154,6 +154,137 @@ class TtlKeyValueStoreTest {
     }
   }
 
+  /** An update the listener received, with the record context current while it ran. */
+  record Seen(Forward forward, ProcessorRecordContext context) {}
+
+  private static List<Seen> listen(
+      KeyValueStore<String, String> store, CapturingStoreContext context, boolean caches) {
+    List<Seen> seen = new ArrayList<>();
+    assertThat(((MeteredKeyValueStore<String, String>) store).setFlushListener(
+            (k, n, o, ts) -> seen.add(new Seen(new Forward(k, n, o, ts), context.recordContext())),
+            true))
+        .isEqualTo(caches);
+    return seen;
+  }
+
+  /** The record context an expiry at {@code streamTime} is reported under. */
+  private static void assertExpiryContext(ProcessorRecordContext context, long streamTime) {
+    assertThat(context.timestamp()).isEqualTo(streamTime);
+    assertThat(context.topic()).isNull();
+    assertThat(context.partition()).isEqualTo(-1);
+    assertThat(context.offset()).isEqualTo(-1L);
+    assertThat(context.headers().toArray()).isEmpty();
+  }
+
+  private static List<CapturingStoreContext.Change> tombstonesOf(
+      CapturingStoreContext context, String key) {
+    return context.changelog("kv").stream()
+        .filter(c -> new String(c.key().get()).equals(key) && c.value() == null)
+        .toList();
+  }
+
+  @Test
+  void withoutCachingTheListenerReceivesEachExpiryOnceUnderAnExpiryContext() {
+    try (CapturingStoreContext context = new CapturingStoreContext()) {
+      KeyValueStore<String, String> store = builder().withCachingDisabled().build();
+      store.init(context, store);
+      List<Seen> seen = listen(store, context, false);
+      context.setStreamTime(0);
+      context.setRecordTimestamp(0);
+      store.put("a", "1");
+      store.put("b", "2");
+      context.setStreamTime(50);
+      context.setRecordTimestamp(50);
+      store.put("c", "3");
+      assertThat(seen).as("ordinary writes are not reported without caching").isEmpty();
+
+      context.setStreamTime(130);
+      context.setRecordTimestamp(130);
+      ProcessorRecordContext atCommit = context.recordContext();
+      store.flush();
+      assertThat(seen).extracting(Seen::forward).containsExactlyInAnyOrder(
+          new Forward("a", null, "1", 130), new Forward("b", null, "2", 130));
+      assertThat(seen).allSatisfy(s -> assertExpiryContext(s.context(), 130));
+      assertThat(context.recordContext()).as("restored after the flush").isSameAs(atCommit);
+      assertThat(tombstonesOf(context, "a")).singleElement()
+          .satisfies(c -> assertThat(c.timestamp()).isEqualTo(130));
+      assertThat(tombstonesOf(context, "b")).hasSize(1);
+
+      seen.clear();
+      store.flush();
+      assertThat(seen).as("an expiry is reported once").isEmpty();
+
+      // A late record at 180 arrives at stream time 200: c (written at 50) expires before it.
+      context.setStreamTime(200);
+      context.setRecordTimestamp(180);
+      ProcessorRecordContext late = context.recordContext();
+      store.put("d", "4");
+      assertThat(seen).singleElement().satisfies(s -> {
+        assertThat(s.forward()).isEqualTo(new Forward("c", null, "3", 200));
+        assertExpiryContext(s.context(), 200);
+      });
+      assertThat(context.recordContext()).as("restored after the put").isSameAs(late);
+      assertThat(tombstonesOf(context, "c")).singleElement()
+          .satisfies(c -> assertThat(c.timestamp()).isEqualTo(200));
+      List<CapturingStoreContext.Change> log = context.changelog("kv");
+      assertThat(log.get(log.size() - 1).timestamp()).as("d's own write").isEqualTo(180);
+      assertThat(store.get("c")).isNull();
+      store.close();
+    }
+  }
+
+  @Test
+  void withCachingEachExpiryIsReportedOnceUnderAnExpiryContext() {
+    try (CapturingStoreContext context = new CapturingStoreContext();
+        Metrics metrics = new Metrics();
+        ThreadCache cache = new ThreadCache(1 << 20, metrics, "t")) {
+      context.setCache(cache);
+      KeyValueStore<String, String> store = builder().withCachingEnabled().build();
+      store.init(context, store);
+      List<Seen> seen = listen(store, context, true);
+      context.setStreamTime(0);
+      context.setRecordTimestamp(0);
+      store.put("a", "1");
+      store.flush();
+      seen.clear();
+
+      context.setStreamTime(150);
+      context.setRecordTimestamp(140);
+      store.put("b", "2");
+      store.flush();
+      assertThat(seen).extracting(Seen::forward).containsExactly(
+          new Forward("a", null, "1", 150), new Forward("b", "2", null, 140));
+      assertExpiryContext(seen.get(0).context(), 150);
+      assertThat(seen.get(1).context().topic()).isEqualTo("input");
+      assertThat(tombstonesOf(context, "a")).singleElement()
+          .satisfies(c -> assertThat(c.timestamp()).isEqualTo(150));
+
+      seen.clear();
+      store.flush();
+      assertThat(seen).as("an expiry is reported once").isEmpty();
+      store.close();
+    }
+  }
+
+  @Test
+  void aCachingStoreWithoutAThreadCacheStillReportsExpiries() {
+    try (CapturingStoreContext context = new CapturingStoreContext()) {
+      KeyValueStore<String, String> store = builder().withCachingEnabled().build();
+      store.init(context, store);
+      List<Seen> seen = listen(store, context, true);
+      context.setStreamTime(0);
+      context.setRecordTimestamp(0);
+      store.put("a", "1");
+      context.setStreamTime(101);
+      store.flush();
+      assertThat(seen).singleElement().satisfies(s -> {
+        assertThat(s.forward()).isEqualTo(new Forward("a", null, "1", 101));
+        assertExpiryContext(s.context(), 101);
+      });
+      store.close();
+    }
+  }
+
   @Test
   void anEntryThatExpiresWhileStillCachedIsNeitherForwardedNorLogged() {
     try (CapturingStoreContext context = new CapturingStoreContext();
