@@ -19,8 +19,8 @@ package io.sluice.state.internals;
  *       context is restored afterwards. The changelog tombstone of the expiry carries the same
  *       timestamp. Without caching the expiry is reported when the store removes the entry
  *       (before a write, or at a flush); with caching, when the cache flushes the removal. An
- *       entry that expires while only in the cache never reached the store below, so it is
- *       neither reported nor logged.
+ *       entry that expires while only in the cache never reached the store below: it is not
+ *       reported and its value is never logged (the changelog at most gets a tombstone for it).
  * </ul>
  *
  * @param <K> key type of the updates
