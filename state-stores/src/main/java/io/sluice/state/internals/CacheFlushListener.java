@@ -13,7 +13,8 @@ package io.sluice.state.internals;
 public interface CacheFlushListener<K, V> {
 
   /**
-   * One flushed update; never called when both values are {@code null}.
+   * One reported update. Both values are {@code null} for a delete or an expiry when old values
+   * were not asked for.
    *
    * @param key the key
    * @param newValue the value written, or {@code null} for a delete

@@ -29,11 +29,14 @@ package io.sluice.state.internals;
 public interface CachedStateStore<K, V> {
 
   /**
-   * Registers the listener of reported updates, replacing any earlier one.
+   * Registers the listener of reported updates, replacing any earlier one. Call it after the
+   * store was initialised (a processor's {@code init}): only then is it known whether a thread
+   * cache backs the store.
    *
    * @param sendOldValues whether updates carry the value the store held before
    * @return whether the store caches: if {@code false}, ordinary writes are never reported and the
    *     caller must forward them itself as it writes them; expiries are reported either way
+   * @throws IllegalStateException if the store was not initialised yet
    */
   boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues);
 }

@@ -63,7 +63,12 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
   public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOld) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.sendOldValues = sendOld;
-    return true;
+    if (context == null) {
+      throw new IllegalStateException("Store " + name() + " must be initialised before a flush"
+          + " listener is set: whether it caches depends on the task's thread cache");
+    }
+    // Without a thread cache every write passes straight through and is never reported.
+    return cache != null;
   }
 
   /** Writes flushed entries below (each under its record context), then reports them. */

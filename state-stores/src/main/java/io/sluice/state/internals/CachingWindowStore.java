@@ -106,7 +106,12 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
       CacheFlushListener<Windowed<Bytes>, byte[]> listener, boolean sendOld) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.sendOldValues = sendOld;
-    return true;
+    if (context == null) {
+      throw new IllegalStateException("Store " + name() + " must be initialised before a flush"
+          + " listener is set: whether it caches depends on the task's thread cache");
+    }
+    // Without a thread cache every write passes straight through and is never reported.
+    return cache != null;
   }
 
   /** The smallest live window start, or {@link Long#MIN_VALUE} before any put. */
