@@ -3,9 +3,6 @@ package io.sluice.state.internals;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
 import io.sluice.state.KeyValueStore;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
@@ -22,16 +19,11 @@ import org.apache.kafka.common.utils.Bytes;
  * (flushed writes, expiries) for the {@link CacheFlushListener} registered through {@link
  * #setFlushListener}.
  */
-class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
+class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes, byte[]>, K, V>
     implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
   private static final Serializer<Bytes> BYTES = new BytesSerializer();
 
-  private final String metricsScope;
-  private final Serde<K> keySerde;
-  private final Serde<V> valueSerde;
-  private StateSerdes<K, V> serdesOrNull;
-  private StoreMetrics metrics;
   private Sensor putSensor;
   private Sensor putIfAbsentSensor;
   private Sensor putAllSensor;
@@ -40,7 +32,6 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
   private Sensor rangeSensor;
   private Sensor allSensor;
   private Sensor prefixScanSensor;
-  private Sensor flushSensor;
 
   /**
    * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
@@ -51,27 +42,11 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
       String metricsScope,
       Serde<K> keySerde,
       Serde<V> valueSerde) {
-    super(inner);
-    this.metricsScope = metricsScope;
-    this.keySerde = keySerde;
-    this.valueSerde = valueSerde;
-  }
-
-  /** The value serde to use: the given one or the context's default. */
-  Serde<V> resolveValueSerde(Serde<V> given, InternalStoreContext context) {
-    return StateSerdes.valueSerdeOrDefault(given, context, name());
+    super(inner, metricsScope, keySerde, valueSerde);
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    InternalStoreContext internal = StoreContexts.internal(context, name());
-    serdesOrNull =
-        new StateSerdes<>(
-            name(),
-            StoreContexts.changelogTopic(context, name()),
-            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
-            resolveValueSerde(valueSerde, internal));
-    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+  void createSensors(StoreMetrics metrics) {
     putSensor = metrics.latencySensor("put");
     putIfAbsentSensor = metrics.latencySensor("put-if-absent");
     putAllSensor = metrics.latencySensor("put-all");
@@ -80,13 +55,6 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
     rangeSensor = metrics.latencySensor("range");
     allSensor = metrics.latencySensor("all");
     prefixScanSensor = metrics.latencySensor("prefix-scan");
-    flushSensor = metrics.latencySensor("flush");
-    try {
-      super.init(context, root);
-    } catch (RuntimeException e) {
-      metrics.close();
-      throw e;
-    }
   }
 
   /**
@@ -234,37 +202,6 @@ class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<Bytes, 
   @Override
   public long approximateNumEntries() {
     return wrapped().approximateNumEntries();
-  }
-
-  @Override
-  public void flush() {
-    StateSerdes<K, V> serdes = serdes();
-    long start = System.nanoTime();
-    try {
-      super.flush();
-    } finally {
-      flushSensor.record(System.nanoTime() - start);
-    }
-  }
-
-  private StateSerdes<K, V> serdes() {
-    StateSerdes<K, V> serdes = serdesOrNull;
-    if (serdes == null) {
-      throw new StateStoreException(
-          "store " + name() + " is not initialised; the task initialises it before use");
-    }
-    return serdes;
-  }
-
-  @Override
-  public void close() {
-    try {
-      super.close();
-    } finally {
-      if (metrics != null) {
-        metrics.close();
-      }
-    }
   }
 
   private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {

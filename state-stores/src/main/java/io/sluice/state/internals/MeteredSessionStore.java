@@ -3,9 +3,6 @@ package io.sluice.state.internals;
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValueIterator;
 import io.sluice.state.SessionStore;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
 import java.util.Objects;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,18 +13,13 @@ import org.apache.kafka.common.utils.Bytes;
  * {@code put}, {@code remove}, {@code fetch} and {@code flush} sensors of {@link StoreMetrics}.
  * Every read operation counts as a fetch, timed until its result or iterator is returned.
  */
-final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<Bytes, byte[]>>
+final class MeteredSessionStore<K, AGG>
+    extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
     implements SessionStore<K, AGG>, CachedStateStore<Windowed<K>, AGG> {
 
-  private final String metricsScope;
-  private final Serde<K> keySerde;
-  private final Serde<AGG> valueSerde;
-  private StateSerdes<K, AGG> serdesOrNull;
-  private StoreMetrics metrics;
   private Sensor putSensor;
   private Sensor removeSensor;
   private Sensor fetchSensor;
-  private Sensor flushSensor;
 
   /**
    * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
@@ -38,32 +30,14 @@ final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<B
       String metricsScope,
       Serde<K> keySerde,
       Serde<AGG> valueSerde) {
-    super(inner);
-    this.metricsScope = metricsScope;
-    this.keySerde = keySerde;
-    this.valueSerde = valueSerde;
+    super(inner, metricsScope, keySerde, valueSerde);
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    InternalStoreContext internal = StoreContexts.internal(context, name());
-    serdesOrNull =
-        new StateSerdes<>(
-            name(),
-            StoreContexts.changelogTopic(context, name()),
-            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
-            StateSerdes.valueSerdeOrDefault(valueSerde, internal, name()));
-    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+  void createSensors(StoreMetrics metrics) {
     putSensor = metrics.latencySensor("put");
     removeSensor = metrics.latencySensor("remove");
     fetchSensor = metrics.latencySensor("fetch");
-    flushSensor = metrics.latencySensor("flush");
-    try {
-      super.init(context, root);
-    } catch (RuntimeException e) {
-      metrics.close();
-      throw e;
-    }
   }
 
   /**
@@ -206,37 +180,6 @@ final class MeteredSessionStore<K, AGG> extends WrappedStateStore<SessionStore<B
   @Override
   public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo) {
     return backwardFindSessions(keyFrom, keyTo, Long.MIN_VALUE, Long.MAX_VALUE);
-  }
-
-  @Override
-  public void flush() {
-    StateSerdes<K, AGG> serdes = serdes();
-    long start = System.nanoTime();
-    try {
-      super.flush();
-    } finally {
-      flushSensor.record(System.nanoTime() - start);
-    }
-  }
-
-  private StateSerdes<K, AGG> serdes() {
-    StateSerdes<K, AGG> serdes = serdesOrNull;
-    if (serdes == null) {
-      throw new StateStoreException(
-          "store " + name() + " is not initialised; the task initialises it before use");
-    }
-    return serdes;
-  }
-
-  @Override
-  public void close() {
-    try {
-      super.close();
-    } finally {
-      if (metrics != null) {
-        metrics.close();
-      }
-    }
   }
 
   private Windowed<Bytes> rawSession(Windowed<K> session) {

@@ -2,9 +2,6 @@ package io.sluice.state.internals;
 
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValueIterator;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
 import io.sluice.state.WindowStore;
 import io.sluice.state.WindowStoreIterator;
 import org.apache.kafka.common.metrics.Sensor;
@@ -17,17 +14,11 @@ import org.apache.kafka.common.utils.Bytes;
  * operation counts as a fetch, timed until its result or iterator is returned. With a caching
  * layer below, it deserializes the updates the cache flushes for a {@link CacheFlushListener}.
  */
-class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte[]>>
+class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, byte[]>, K, V>
     implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
 
-  private final String metricsScope;
-  private final Serde<K> keySerde;
-  private final Serde<V> valueSerde;
-  private StateSerdes<K, V> serdesOrNull;
-  private StoreMetrics metrics;
   private Sensor putSensor;
   private Sensor fetchSensor;
-  private Sensor flushSensor;
 
   /**
    * @param keySerde the key serde, or {@code null} for {@code default.key.serde}
@@ -38,36 +29,13 @@ class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte
       String metricsScope,
       Serde<K> keySerde,
       Serde<V> valueSerde) {
-    super(inner);
-    this.metricsScope = metricsScope;
-    this.keySerde = keySerde;
-    this.valueSerde = valueSerde;
-  }
-
-  /** The value serde to use: the given one or the context's default. */
-  Serde<V> resolveValueSerde(Serde<V> given, InternalStoreContext context) {
-    return StateSerdes.valueSerdeOrDefault(given, context, name());
+    super(inner, metricsScope, keySerde, valueSerde);
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    InternalStoreContext internal = StoreContexts.internal(context, name());
-    serdesOrNull =
-        new StateSerdes<>(
-            name(),
-            StoreContexts.changelogTopic(context, name()),
-            StateSerdes.keySerdeOrDefault(keySerde, internal, name()),
-            resolveValueSerde(valueSerde, internal));
-    metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
+  void createSensors(StoreMetrics metrics) {
     putSensor = metrics.latencySensor("put");
     fetchSensor = metrics.latencySensor("fetch");
-    flushSensor = metrics.latencySensor("flush");
-    try {
-      super.init(context, root);
-    } catch (RuntimeException e) {
-      metrics.close();
-      throw e;
-    }
   }
 
   /**
@@ -210,37 +178,6 @@ class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Bytes, byte
       return typed(wrapped().backwardAll());
     } finally {
       fetchSensor.record(System.nanoTime() - start);
-    }
-  }
-
-  @Override
-  public void flush() {
-    StateSerdes<K, V> serdes = serdes();
-    long start = System.nanoTime();
-    try {
-      super.flush();
-    } finally {
-      flushSensor.record(System.nanoTime() - start);
-    }
-  }
-
-  private StateSerdes<K, V> serdes() {
-    StateSerdes<K, V> serdes = serdesOrNull;
-    if (serdes == null) {
-      throw new StateStoreException(
-          "store " + name() + " is not initialised; the task initialises it before use");
-    }
-    return serdes;
-  }
-
-  @Override
-  public void close() {
-    try {
-      super.close();
-    } finally {
-      if (metrics != null) {
-        metrics.close();
-      }
     }
   }
 
