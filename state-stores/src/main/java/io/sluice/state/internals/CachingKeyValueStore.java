@@ -3,13 +3,8 @@ package io.sluice.state.internals;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
 import io.sluice.state.KeyValueStore;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -25,128 +20,53 @@ import org.apache.kafka.common.utils.Bytes;
  * StoreMetrics}; the owning thread's misses also cache what they read. Reads from other threads
  * (interactive queries) neither count nor fill the cache.
  */
-final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
-    implements KeyValueStore<Bytes, byte[]>, CachedStateStore<Bytes, byte[]> {
-
-  private final String metricsScope;
-  private InternalStoreContext context;
-  private ThreadCache cache;
-  private String namespace;
-  private Thread owner;
-  private StoreMetrics metrics;
-  private Sensor hitRatio;
-  private long hits;
-  private long reads;
-  private CacheFlushListener<Bytes, byte[]> listener;
-  private boolean sendOldValues;
+final class CachingKeyValueStore extends CachingStore<KeyValueStore<Bytes, byte[]>, Bytes>
+    implements KeyValueStore<Bytes, byte[]> {
 
   CachingKeyValueStore(KeyValueStore<Bytes, byte[]> inner, String metricsScope) {
-    super(inner);
-    this.metricsScope = metricsScope;
+    super(inner, metricsScope);
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    this.context = StoreContexts.internal(context, name());
-    super.init(context, root);
-    this.cache = this.context.cache();
-    this.owner = Thread.currentThread();
-    if (cache != null) {
-      namespace = context.taskId() + "-" + name();
-      cache.open(namespace, this::writeDown);
-      metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-      hitRatio = metrics.ratioSensor("hit-ratio");
-    }
+  Bytes decode(Bytes cacheKey) {
+    return cacheKey;
   }
 
   @Override
-  public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOld) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    this.sendOldValues = sendOld;
-    if (context == null) {
-      throw new IllegalStateException("Store " + name() + " must be initialised before a flush"
-          + " listener is set: whether it caches depends on the task's thread cache");
-    }
-    // Without a thread cache every write passes straight through and is never reported.
-    return cache != null;
+  byte[] readBelow(Bytes key) {
+    return wrapped().get(key);
   }
 
-  /** Writes flushed entries below (each under its record context), then reports them. */
-  private void writeDown(List<DirtyEntry> entries) {
-    ProcessorRecordContext previous = context.recordContext();
-    List<byte[]> olds = new ArrayList<>(entries.size());
-    try {
-      for (DirtyEntry entry : entries) {
-        olds.add(listener == null ? null : wrapped().get(entry.key()));
-        context.setRecordContext(entry.context());
-        if (entry.value() == null) {
-          wrapped().delete(entry.key());
-        } else {
-          wrapped().put(entry.key(), entry.value());
-        }
-      }
-      if (listener != null) {
-        for (int i = 0; i < entries.size(); i++) {
-          DirtyEntry entry = entries.get(i);
-          byte[] old = olds.get(i);
-          if (entry.value() != null || old != null) {
-            context.setRecordContext(entry.context());
-            listener.apply(
-                entry.key(),
-                entry.value(),
-                sendOldValues ? old : null,
-                StoreContexts.changeTimestamp(context));
-          }
-        }
-      }
-    } finally {
-      context.setRecordContext(previous);
+  @Override
+  void writeBelow(Bytes key, byte[] value) {
+    if (value == null) {
+      wrapped().delete(key);
+    } else {
+      wrapped().put(key, value);
     }
-  }
-
-  private void requireOpen() {
-    if (context == null || !isOpen()) {
-      throw new StateStoreException(
-          "store " + name() + " is not open; the task initialises it before use");
-    }
-  }
-
-  private void cacheWrite(Bytes key, byte[] value) {
-    cache.put(namespace, key, new CacheEntry(value, true, context.recordContext()));
   }
 
   @Override
   public byte[] get(Bytes key) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().get(key);
     }
     requireOpen();
-    CacheEntry entry = cache.get(namespace, key);
+    CacheEntry entry = cached(key);
     boolean hit = entry != null;
     byte[] value = hit ? entry.value() : wrapped().get(key);
-    if (!hit && Thread.currentThread() == owner && cache.maxBytes() > 0) {
-      cache.putIfAbsentClean(namespace, key, value);
+    if (!hit) {
+      cacheRead(key, value);
     }
     recordRead(hit);
     return value;
   }
 
-  private void recordRead(boolean hit) {
-    if (Thread.currentThread() != owner) {
-      return;
-    }
-    reads++;
-    if (hit) {
-      hits++;
-    }
-    hitRatio.record((double) hits / reads);
-  }
-
   @Override
   public void put(Bytes key, byte[] value) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       wrapped().put(key, value);
       return;
     }
@@ -157,7 +77,7 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
   @Override
   public byte[] putIfAbsent(Bytes key, byte[] value) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().putIfAbsent(key, value);
     }
     byte[] existing = get(key);
@@ -169,7 +89,7 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
 
   @Override
   public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
-    if (cache == null) {
+    if (!caching()) {
       wrapped().putAll(entries);
       return;
     }
@@ -182,7 +102,7 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
   @Override
   public byte[] delete(Bytes key) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().delete(key);
     }
     byte[] old = get(key);
@@ -193,37 +113,37 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
   @Override
   public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
     KeyValueIterator<Bytes, byte[]> stored = wrapped().range(from, to);
-    return cache == null ? stored : merged(cache.range(namespace, from, to), stored, true);
+    return !caching() ? stored : merged(cachedRange(from, to), stored, true);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
     KeyValueIterator<Bytes, byte[]> stored = wrapped().reverseRange(from, to);
-    return cache == null ? stored : merged(cache.range(namespace, from, to), stored, false);
+    return !caching() ? stored : merged(cachedRange(from, to), stored, false);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> all() {
     KeyValueIterator<Bytes, byte[]> stored = wrapped().all();
-    return cache == null ? stored : merged(cache.range(namespace, null, null), stored, true);
+    return !caching() ? stored : merged(cachedRange(null, null), stored, true);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseAll() {
     KeyValueIterator<Bytes, byte[]> stored = wrapped().reverseAll();
-    return cache == null ? stored : merged(cache.range(namespace, null, null), stored, false);
+    return !caching() ? stored : merged(cachedRange(null, null), stored, false);
   }
 
   @Override
   public <P> KeyValueIterator<Bytes, byte[]> prefixScan(
       P prefix, Serializer<P> prefixKeySerializer) {
     KeyValueIterator<Bytes, byte[]> stored = wrapped().prefixScan(prefix, prefixKeySerializer);
-    if (cache == null) {
+    if (!caching()) {
       return stored;
     }
     byte[] raw = prefixKeySerializer.serialize(null, prefix);
     Bytes serialized = Bytes.wrap(raw == null ? new byte[0] : raw);
-    return merged(cache.prefix(namespace, serialized), stored, true);
+    return merged(cachedPrefix(serialized), stored, true);
   }
 
   private KeyValueIterator<Bytes, byte[]> merged(
@@ -237,29 +157,5 @@ final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, 
   @Override
   public long approximateNumEntries() {
     return wrapped().approximateNumEntries();
-  }
-
-  @Override
-  public void flush() {
-    if (cache != null && isOpen()) {
-      cache.flush(namespace);
-    }
-    super.flush();
-  }
-
-  /**
-   * Closes without flushing: unflushed cached writes are dropped. A clean close flushes first (the
-   * task commits before it closes); a dirty close must lose them.
-   */
-  @Override
-  public void close() {
-    try {
-      if (cache != null) {
-        cache.close(namespace);
-        metrics.close();
-      }
-    } finally {
-      super.close();
-    }
   }
 }

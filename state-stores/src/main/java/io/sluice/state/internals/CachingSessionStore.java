@@ -5,16 +5,12 @@ import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
 import io.sluice.state.SessionStore;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -31,8 +27,9 @@ import org.apache.kafka.common.utils.Bytes;
  * which drops and counts it. Dirty entries are written below in the order of their last writes, so
  * the store sees what it would have without the cache, one write per session.
  */
-final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
-    implements SessionStore<Bytes, byte[]>, CachedStateStore<Windowed<Bytes>, byte[]> {
+final class CachingSessionStore
+    extends CachingStore<SessionStore<Bytes, byte[]>, Windowed<Bytes>>
+    implements SessionStore<Bytes, byte[]> {
 
   private static final Comparator<Windowed<Bytes>> ORDER =
       Comparator.comparingLong((Windowed<Bytes> w) -> w.window().endMs())
@@ -40,23 +37,11 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
           .thenComparingLong(w -> w.window().startMs());
   private static final int PREFIX = 2 * Long.BYTES;
 
-  private final String metricsScope;
   private final long retentionPeriod;
-  private InternalStoreContext context;
-  private ThreadCache cache;
-  private String namespace;
-  private Thread owner;
-  private StoreMetrics metrics;
-  private Sensor hitRatio;
-  private long hits;
-  private long reads;
   private volatile long streamTime = Long.MIN_VALUE;
-  private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
-  private boolean sendOldValues;
 
   CachingSessionStore(SessionStore<Bytes, byte[]> inner, String metricsScope, long retention) {
-    super(inner);
-    this.metricsScope = metricsScope;
+    super(inner, metricsScope);
     this.retentionPeriod = retention;
   }
 
@@ -79,30 +64,19 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    this.context = StoreContexts.internal(context, name());
-    super.init(context, root);
-    this.cache = this.context.cache();
-    this.owner = Thread.currentThread();
-    if (cache != null) {
-      namespace = context.taskId() + "-" + name();
-      cache.open(namespace, this::writeDown);
-      metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-      hitRatio = metrics.ratioSensor("hit-ratio");
-    }
+  Windowed<Bytes> decode(Bytes cacheKey) {
+    return session(cacheKey);
   }
 
   @Override
-  public boolean setFlushListener(
-      CacheFlushListener<Windowed<Bytes>, byte[]> listener, boolean sendOld) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    this.sendOldValues = sendOld;
-    if (context == null) {
-      throw new IllegalStateException("Store " + name() + " must be initialised before a flush"
-          + " listener is set: whether it caches depends on the task's thread cache");
-    }
-    // Without a thread cache every write passes straight through and is never reported.
-    return cache != null;
+  byte[] readBelow(Windowed<Bytes> session) {
+    return wrapped()
+        .fetchSession(session.key(), session.window().startMs(), session.window().endMs());
+  }
+
+  @Override
+  void writeBelow(Windowed<Bytes> session, byte[] value) {
+    wrapped().put(session, value);
   }
 
   /** The smallest live session end, or {@link Long#MIN_VALUE} before any put. */
@@ -111,52 +85,11 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
     return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - retentionPeriod + 1;
   }
 
-  private void writeDown(List<DirtyEntry> entries) {
-    ProcessorRecordContext previous = context.recordContext();
-    List<byte[]> olds = new ArrayList<>(entries.size());
-    try {
-      for (DirtyEntry entry : entries) {
-        Windowed<Bytes> session = session(entry.key());
-        olds.add(
-            listener == null
-                ? null
-                : wrapped()
-                    .fetchSession(
-                        session.key(), session.window().startMs(), session.window().endMs()));
-        context.setRecordContext(entry.context());
-        wrapped().put(session, entry.value());
-      }
-      if (listener != null) {
-        for (int i = 0; i < entries.size(); i++) {
-          DirtyEntry entry = entries.get(i);
-          byte[] old = olds.get(i);
-          if (entry.value() != null || old != null) {
-            context.setRecordContext(entry.context());
-            listener.apply(
-                session(entry.key()),
-                entry.value(),
-                sendOldValues ? old : null,
-                StoreContexts.changeTimestamp(context));
-          }
-        }
-      }
-    } finally {
-      context.setRecordContext(previous);
-    }
-  }
-
-  private void requireOpen() {
-    if (context == null || !isOpen()) {
-      throw new StateStoreException(
-          "store " + name() + " is not open; the task initialises it before use");
-    }
-  }
-
   @Override
   public void put(Windowed<Bytes> session, byte[] aggregate) {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(session.key(), "session key");
-    if (cache == null) {
+    if (!caching()) {
       wrapped().put(session, aggregate);
       return;
     }
@@ -164,14 +97,11 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
     long end = session.window().endMs();
     streamTime = Math.max(streamTime, end);
     if (end < minLiveEnd()) {
-      cache.flush(namespace);
+      flushCache();
       wrapped().put(session, aggregate);
       return;
     }
-    cache.put(
-        namespace,
-        cacheKey(session.key(), session.window().startMs(), end),
-        new CacheEntry(aggregate, true, context.recordContext()));
+    cacheWrite(cacheKey(session.key(), session.window().startMs(), end), aggregate);
   }
 
   @Override
@@ -182,19 +112,15 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
   @Override
   public byte[] fetchSession(Bytes key, long startMs, long endMs) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().fetchSession(key, startMs, endMs);
     }
     requireOpen();
     if (endMs < minLiveEnd()) {
       return null;
     }
-    CacheEntry entry = cache.get(namespace, cacheKey(key, startMs, endMs));
-    if (Thread.currentThread() == owner) {
-      reads++;
-      hits += entry == null ? 0 : 1;
-      hitRatio.record((double) hits / reads);
-    }
+    CacheEntry entry = cached(cacheKey(key, startMs, endMs));
+    recordRead(entry != null);
     return entry != null ? entry.value() : wrapped().fetchSession(key, startMs, endMs);
   }
 
@@ -222,12 +148,12 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
               ? wrapped().findSessions(keyFrom, keyTo, from, latestStart)
               : wrapped().backwardFindSessions(keyFrom, keyTo, from, latestStart);
     }
-    if (cache == null) {
+    if (!caching()) {
       return stored;
     }
     List<KeyValue<Windowed<Bytes>, CacheEntry>> cached = new ArrayList<>();
     Bytes lower = cacheKey(Bytes.wrap(new byte[0]), Long.MIN_VALUE, from);
-    for (KeyValue<Bytes, CacheEntry> kv : cache.range(namespace, lower, null)) {
+    for (KeyValue<Bytes, CacheEntry> kv : cachedRange(lower, null)) {
       Windowed<Bytes> session = session(kv.key());
       Bytes key = session.key();
       if (session.window().startMs() <= latestStart
@@ -285,24 +211,7 @@ final class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, by
   }
 
   @Override
-  public void flush() {
-    if (cache != null && isOpen()) {
-      cache.flush(namespace);
-    }
-    super.flush();
-  }
-
-  /** Closes without flushing: unflushed cached writes are dropped (see the key-value twin). */
-  @Override
-  public void close() {
-    try {
-      if (cache != null) {
-        cache.close(namespace);
-        metrics.close();
-      }
-    } finally {
-      streamTime = Long.MIN_VALUE;
-      super.close();
-    }
+  void resetOnClose() {
+    streamTime = Long.MIN_VALUE;
   }
 }

@@ -4,9 +4,6 @@ import io.sluice.serdes.Window;
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
-import io.sluice.state.StateStore;
-import io.sluice.state.StateStoreContext;
-import io.sluice.state.StateStoreException;
 import io.sluice.state.WindowStore;
 import io.sluice.state.WindowStoreIterator;
 import java.nio.ByteBuffer;
@@ -16,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -35,32 +31,20 @@ import org.apache.kafka.common.utils.Bytes;
  * After a restore, until a put reaches the restored stream time, cached writes of windows the
  * store already considers expired may be read.
  */
-final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte[]>>
-    implements WindowStore<Bytes, byte[]>, CachedStateStore<Windowed<Bytes>, byte[]> {
+final class CachingWindowStore extends CachingStore<WindowStore<Bytes, byte[]>, Windowed<Bytes>>
+    implements WindowStore<Bytes, byte[]> {
 
   private static final Comparator<Windowed<Bytes>> ORDER =
       Comparator.comparingLong((Windowed<Bytes> w) -> w.window().startMs())
           .thenComparing(Windowed::key);
 
-  private final String metricsScope;
   private final long retentionPeriod;
   private final long windowSize;
-  private InternalStoreContext context;
-  private ThreadCache cache;
-  private String namespace;
-  private Thread owner;
-  private StoreMetrics metrics;
-  private Sensor hitRatio;
-  private long hits;
-  private long reads;
   private volatile long streamTime = Long.MIN_VALUE;
-  private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
-  private boolean sendOldValues;
 
   CachingWindowStore(
       WindowStore<Bytes, byte[]> inner, String metricsScope, long retentionPeriod, long size) {
-    super(inner);
-    this.metricsScope = metricsScope;
+    super(inner, metricsScope);
     this.retentionPeriod = retentionPeriod;
     this.windowSize = size;
   }
@@ -88,30 +72,18 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
   }
 
   @Override
-  public void init(StateStoreContext context, StateStore root) {
-    this.context = StoreContexts.internal(context, name());
-    super.init(context, root);
-    this.cache = this.context.cache();
-    this.owner = Thread.currentThread();
-    if (cache != null) {
-      namespace = context.taskId() + "-" + name();
-      cache.open(namespace, this::writeDown);
-      metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-      hitRatio = metrics.ratioSensor("hit-ratio");
-    }
+  Windowed<Bytes> decode(Bytes cacheKey) {
+    return windowed(keyOf(cacheKey), startOf(cacheKey));
   }
 
   @Override
-  public boolean setFlushListener(
-      CacheFlushListener<Windowed<Bytes>, byte[]> listener, boolean sendOld) {
-    this.listener = Objects.requireNonNull(listener, "listener");
-    this.sendOldValues = sendOld;
-    if (context == null) {
-      throw new IllegalStateException("Store " + name() + " must be initialised before a flush"
-          + " listener is set: whether it caches depends on the task's thread cache");
-    }
-    // Without a thread cache every write passes straight through and is never reported.
-    return cache != null;
+  byte[] readBelow(Windowed<Bytes> window) {
+    return wrapped().fetch(window.key(), window.window().startMs());
+  }
+
+  @Override
+  void writeBelow(Windowed<Bytes> window, byte[] value) {
+    wrapped().put(window.key(), value, window.window().startMs());
   }
 
   /** The smallest live window start, or {@link Long#MIN_VALUE} before any put. */
@@ -120,79 +92,35 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
     return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - retentionPeriod + 1;
   }
 
-  private void writeDown(List<DirtyEntry> entries) {
-    ProcessorRecordContext previous = context.recordContext();
-    List<byte[]> olds = new ArrayList<>(entries.size());
-    try {
-      for (DirtyEntry entry : entries) {
-        long start = startOf(entry.key());
-        Bytes key = keyOf(entry.key());
-        olds.add(listener == null ? null : wrapped().fetch(key, start));
-        context.setRecordContext(entry.context());
-        wrapped().put(key, entry.value(), start);
-      }
-      if (listener != null) {
-        for (int i = 0; i < entries.size(); i++) {
-          DirtyEntry entry = entries.get(i);
-          byte[] old = olds.get(i);
-          if (entry.value() != null || old != null) {
-            context.setRecordContext(entry.context());
-            listener.apply(
-                windowed(keyOf(entry.key()), startOf(entry.key())),
-                entry.value(),
-                sendOldValues ? old : null,
-                StoreContexts.changeTimestamp(context));
-          }
-        }
-      }
-    } finally {
-      context.setRecordContext(previous);
-    }
-  }
-
-  private void requireOpen() {
-    if (context == null || !isOpen()) {
-      throw new StateStoreException(
-          "store " + name() + " is not open; the task initialises it before use");
-    }
-  }
-
   @Override
   public void put(Bytes key, byte[] value, long windowStartMs) {
     Objects.requireNonNull(key, "key");
-    if (cache == null || windowStartMs < 0) {
+    if (!caching() || windowStartMs < 0) {
       wrapped().put(key, value, windowStartMs);
       return;
     }
     requireOpen();
     streamTime = Math.max(streamTime, windowStartMs);
     if (windowStartMs < minLiveStart()) {
-      cache.flush(namespace);
+      flushCache();
       wrapped().put(key, value, windowStartMs);
       return;
     }
-    cache.put(
-        namespace,
-        cacheKey(key, windowStartMs),
-        new CacheEntry(value, true, context.recordContext()));
+    cacheWrite(cacheKey(key, windowStartMs), value);
   }
 
   @Override
   public byte[] fetch(Bytes key, long windowStartMs) {
     Objects.requireNonNull(key, "key");
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().fetch(key, windowStartMs);
     }
     requireOpen();
     if (windowStartMs < minLiveStart()) {
       return null;
     }
-    CacheEntry entry = cache.get(namespace, cacheKey(key, windowStartMs));
-    if (Thread.currentThread() == owner) {
-      reads++;
-      hits += entry == null ? 0 : 1;
-      hitRatio.record((double) hits / reads);
-    }
+    CacheEntry entry = cached(cacheKey(key, windowStartMs));
+    recordRead(entry != null);
     return entry != null ? entry.value() : wrapped().fetch(key, windowStartMs);
   }
 
@@ -214,7 +142,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
         forward
             ? wrapped().fetch(key, from, timeToMs)
             : wrapped().backwardFetch(key, from, timeToMs);
-    if (cache == null) {
+    if (!caching()) {
       return stored;
     }
     List<KeyValue<Long, CacheEntry>> cached =
@@ -246,7 +174,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
     }
     Bytes upper = to == Long.MAX_VALUE ? null : cacheKey(Bytes.wrap(new byte[0]), to + 1);
     for (KeyValue<Bytes, CacheEntry> kv :
-        cache.range(namespace, cacheKey(Bytes.wrap(new byte[0]), lower), upper)) {
+        cachedRange(cacheKey(Bytes.wrap(new byte[0]), lower), upper)) {
       long start = startOf(kv.key());
       Bytes key = keyOf(kv.key());
       if (start <= to
@@ -286,7 +214,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(
       Bytes keyFrom, Bytes keyTo, long timeFromMs, long timeToMs) {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().fetch(keyFrom, keyTo, timeFromMs, timeToMs);
     }
     return windowedIterator(keyFrom, keyTo, timeFromMs, timeToMs, true);
@@ -295,7 +223,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(
       Bytes keyFrom, Bytes keyTo, long timeFromMs, long timeToMs) {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().backwardFetch(keyFrom, keyTo, timeFromMs, timeToMs);
     }
     return windowedIterator(keyFrom, keyTo, timeFromMs, timeToMs, false);
@@ -303,7 +231,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
 
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFromMs, long timeToMs) {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().fetchAll(timeFromMs, timeToMs);
     }
     return windowedIterator(null, null, timeFromMs, timeToMs, true);
@@ -312,7 +240,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(
       long timeFromMs, long timeToMs) {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().backwardFetchAll(timeFromMs, timeToMs);
     }
     return windowedIterator(null, null, timeFromMs, timeToMs, false);
@@ -320,7 +248,7 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
 
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().all();
     }
     return windowedIterator(null, null, Long.MIN_VALUE, Long.MAX_VALUE, true);
@@ -328,31 +256,14 @@ final class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte
 
   @Override
   public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
-    if (cache == null) {
+    if (!caching()) {
       return wrapped().backwardAll();
     }
     return windowedIterator(null, null, Long.MIN_VALUE, Long.MAX_VALUE, false);
   }
 
   @Override
-  public void flush() {
-    if (cache != null && isOpen()) {
-      cache.flush(namespace);
-    }
-    super.flush();
-  }
-
-  /** Closes without flushing: unflushed cached writes are dropped (see the key-value twin). */
-  @Override
-  public void close() {
-    try {
-      if (cache != null) {
-        cache.close(namespace);
-        metrics.close();
-      }
-    } finally {
-      streamTime = Long.MIN_VALUE;
-      super.close();
-    }
+  void resetOnClose() {
+    streamTime = Long.MIN_VALUE;
   }
 }
