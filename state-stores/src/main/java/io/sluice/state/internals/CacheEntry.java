@@ -7,17 +7,37 @@ import org.apache.kafka.common.header.Header;
  * yet flushed), whether it still has to be written to the store below, and the context of the
  * write that made it.
  *
- * @param value serialized value, or {@code null} for a cached delete
- * @param dirty whether the entry has not been written to the underlying store yet
- * @param context the record context of the write, or {@code null} for writes outside processing
+ * <p>The size is computed once, when the entry is made: the context's headers are the processed
+ * record's own, which a processor may still change after the write, and the cache must subtract
+ * exactly what it added or its byte count drifts (and, going negative, stops evicting).
  */
-record CacheEntry(byte[] value, boolean dirty, ProcessorRecordContext context) {
+final class CacheEntry {
 
   /** Fixed bytes charged per entry for the objects around key and value (approximate). */
   static final long OVERHEAD_BYTES = 96;
 
-  /** The approximate bytes this entry holds beside its key: value, context and overhead. */
-  long sizeInBytes() {
+  private final byte[] value;
+  private final boolean dirty;
+  private final ProcessorRecordContext context;
+  private final long sizeInBytes;
+
+  /**
+   * @param value serialized value, or {@code null} for a cached delete
+   * @param dirty whether the entry has not been written to the underlying store yet
+   * @param context the record context of the write, or {@code null} for writes outside processing
+   */
+  CacheEntry(byte[] value, boolean dirty, ProcessorRecordContext context) {
+    this(value, dirty, context, sizeOf(value, context));
+  }
+
+  private CacheEntry(byte[] value, boolean dirty, ProcessorRecordContext context, long size) {
+    this.value = value;
+    this.dirty = dirty;
+    this.context = context;
+    this.sizeInBytes = size;
+  }
+
+  private static long sizeOf(byte[] value, ProcessorRecordContext context) {
     long size = OVERHEAD_BYTES + (value == null ? 0 : value.length);
     if (context != null) {
       size += context.topic() == null ? 0 : context.topic().length();
@@ -28,8 +48,28 @@ record CacheEntry(byte[] value, boolean dirty, ProcessorRecordContext context) {
     return size;
   }
 
-  /** This entry marked as written to the underlying store. */
+  /** The serialized value, or {@code null} for a cached delete. */
+  byte[] value() {
+    return value;
+  }
+
+  /** Whether the entry has not been written to the underlying store yet. */
+  boolean dirty() {
+    return dirty;
+  }
+
+  /** The record context of the write, or {@code null} for writes outside processing. */
+  ProcessorRecordContext context() {
+    return context;
+  }
+
+  /** The approximate bytes this entry holds beside its key, as computed when it was made. */
+  long sizeInBytes() {
+    return sizeInBytes;
+  }
+
+  /** This entry marked as written to the underlying store, charged the same size. */
   CacheEntry clean() {
-    return dirty ? new CacheEntry(value, false, context) : this;
+    return dirty ? new CacheEntry(value, false, context, sizeInBytes) : this;
   }
 }

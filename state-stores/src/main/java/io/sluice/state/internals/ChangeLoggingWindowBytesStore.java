@@ -51,7 +51,8 @@ final class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowStore<
     if (wrapped() instanceof SequencedWindowStore sequenced) {
       return sequenced.lastPutSequence();
     }
-    return ++seqnum;
+    seqnum = SequencedWindowStore.next(seqnum);
+    return seqnum;
   }
 
   @Override

@@ -102,7 +102,10 @@ final class InMemoryWindowStore extends InMemoryByteStore
     if (retainDuplicates && value == null) {
       return;
     }
-    write(key, windowStartMs, retainDuplicates ? ++seqnum : 0, value);
+    if (retainDuplicates) {
+      seqnum = SequencedWindowStore.next(seqnum);
+    }
+    write(key, windowStartMs, retainDuplicates ? seqnum : 0, value);
   }
 
   private void write(Bytes key, long windowStartMs, int seq, byte[] value) {

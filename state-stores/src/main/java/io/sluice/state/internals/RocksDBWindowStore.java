@@ -22,7 +22,7 @@ import org.apache.kafka.common.utils.Bytes;
  * window start, sequence number); the sequence number is 0 unless duplicates are retained, and on
  * reopen it continues after the largest one on disk.
  */
-final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
+final class RocksDBWindowStore implements WindowStore<Bytes, byte[]>, SequencedWindowStore {
 
   private final String name;
   private final long windowSize;
@@ -83,7 +83,15 @@ final class RocksDBWindowStore implements WindowStore<Bytes, byte[]> {
     if (retainDuplicates && value == null) {
       return;
     }
-    bytes.put(key, windowStartMs, retainDuplicates ? ++seqnum : 0, value);
+    if (retainDuplicates) {
+      seqnum = SequencedWindowStore.next(seqnum);
+    }
+    bytes.put(key, windowStartMs, retainDuplicates ? seqnum : 0, value);
+  }
+
+  @Override
+  public int lastPutSequence() {
+    return seqnum;
   }
 
   @Override

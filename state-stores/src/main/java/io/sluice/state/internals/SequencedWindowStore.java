@@ -13,4 +13,13 @@ interface SequencedWindowStore {
    * put was dropped as expired); 0 before any put.
    */
   int lastPutSequence();
+
+  /**
+   * The sequence number after {@code sequence}, wrapping from {@link Integer#MAX_VALUE} to 1 so
+   * numbers stay positive (a negative number would sort before older duplicates and be missed
+   * when a reopened store recovers its counter).
+   */
+  static int next(int sequence) {
+    return sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
+  }
 }

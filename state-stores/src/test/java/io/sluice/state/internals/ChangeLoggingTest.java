@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChangeLoggingTest {
 
@@ -165,8 +167,16 @@ class ChangeLoggingTest {
   }
 
   private static WindowStore<String, String> duplicateWindowStore() {
+    return duplicateWindowStore(false);
+  }
+
+  private static WindowStore<String, String> duplicateWindowStore(boolean persistent) {
     return Stores.windowStoreBuilder(
-            Stores.inMemoryWindowStore("w", Duration.ofMillis(100), Duration.ofMillis(10), true),
+            persistent
+                ? Stores.persistentWindowStore(
+                    "w", Duration.ofMillis(100), Duration.ofMillis(10), true)
+                : Stores.inMemoryWindowStore(
+                    "w", Duration.ofMillis(100), Duration.ofMillis(10), true),
             Serdes.String(),
             Serdes.String())
         .build();
@@ -180,16 +190,17 @@ class ChangeLoggingTest {
     return values;
   }
 
-  @Test
-  void duplicatesPutAfterARestoreGetNewChangelogKeys() {
-    WindowStore<String, String> first = duplicateWindowStore();
+  @ParameterizedTest(name = "persistent={0}")
+  @ValueSource(booleans = {false, true})
+  void duplicatesPutAfterARestoreGetNewChangelogKeys(boolean persistent) {
+    WindowStore<String, String> first = duplicateWindowStore(persistent);
     first.init(context, first);
     first.put("k", "1", 20);
     first.put("k", "2", 20);
 
     try (CapturingStoreContext second = new CapturingStoreContext();
         CapturingStoreContext third = new CapturingStoreContext()) {
-      WindowStore<String, String> restored = duplicateWindowStore();
+      WindowStore<String, String> restored = duplicateWindowStore(persistent);
       restored.init(second, restored);
       second.restore("w", context.changelog("w"));
       restored.put("k", "3", 20);
@@ -205,10 +216,13 @@ class ChangeLoggingTest {
       List<Change> compacted = List.copyOf(lastPerKey.values());
       assertThat(compacted).as("no put overwrote another's changelog key").hasSize(3);
 
-      WindowStore<String, String> again = duplicateWindowStore();
+      WindowStore<String, String> again = duplicateWindowStore(persistent);
       again.init(third, again);
       third.restore("w", compacted);
       assertThat(values(again)).containsExactly("1", "2", "3");
+      first.close();
+      restored.close();
+      again.close();
     }
   }
 }

@@ -155,6 +155,23 @@ class ThreadCacheTest {
   }
 
   @Test
+  void headersChangedAfterAWriteDoNotSkewTheByteCount() {
+    RecordHeaders headers = new RecordHeaders();
+    CacheEntry entry =
+        new CacheEntry(new byte[5], true, new ProcessorRecordContext(0, 0, 0, "t", headers));
+    ThreadCache cache = new ThreadCache(1000, metrics, "t1");
+    cache.open("a", recorder("a"));
+    cache.put("a", Bytes.wrap(new byte[3]), entry);
+    long charged = cache.sizeBytes();
+    // The processor changes its record's headers after the write; replacing the entry must
+    // subtract what was added, not a size recomputed from the changed headers.
+    headers.add("late", new byte[5000]);
+    cache.put("a", Bytes.wrap(new byte[3]), new CacheEntry(new byte[5], true, null));
+    assertThat(cache.sizeBytes()).isEqualTo(charged - 1);
+    assertThat(cache.sizeBytes()).isPositive();
+  }
+
+  @Test
   void sizeCountsKeysValuesAndHeaders() {
     RecordHeaders headers = new RecordHeaders();
     headers.add("h", new byte[10]);
