@@ -1,13 +1,15 @@
 package io.sluice.runtime.internals;
 
 import io.sluice.state.StateStoreException;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +40,18 @@ final class OffsetCheckpoint {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Map<String, Long> sorted = new TreeMap<>();
     offsets.forEach((tp, offset) -> sorted.put(tp.topic() + " " + tp.partition(), offset));
-    try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-      out.write(VERSION + "\n" + sorted.size() + "\n");
-      for (Map.Entry<String, Long> entry : sorted.entrySet()) {
-        out.write(entry.getKey() + " " + entry.getValue() + "\n");
+    StringBuilder text = new StringBuilder().append(VERSION).append('\n')
+        .append(sorted.size()).append('\n');
+    sorted.forEach((tp, offset) -> text.append(tp).append(' ').append(offset).append('\n'));
+    // Synced before the rename: after an OS crash the renamed file must hold the whole content,
+    // or it would read as corrupt and every logged store of the task would restore in full.
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
       }
+      out.force(true);
     } catch (IOException e) {
       throw new StateStoreException("Cannot write checkpoint file " + temp + ": " + e, e);
     }

@@ -276,7 +276,12 @@ public final class StateDirectory {
     return result;
   }
 
-  /** Deletes a directory whose lock we hold: its content first, the lock file last. */
+  /**
+   * Deletes a directory whose lock we hold: its content first, then the lock file and the
+   * directory itself while the lock is still held, so no other thread or process can take the
+   * lock in between and then lose its lock file. Platforms that cannot delete an open file
+   * (Windows) delete the rest after the release.
+   */
   private static void deleteLocked(File dir, DirectoryLock lock) {
     try {
       File[] children = dir.listFiles();
@@ -287,10 +292,16 @@ public final class StateDirectory {
           }
         }
       }
+      File lockFile = new File(dir, DirectoryLock.LOCK_FILE);
+      if (lockFile.delete() || !lockFile.exists()) {
+        dir.delete();
+      }
     } finally {
       lock.release();
     }
-    delete(dir);
+    if (dir.exists()) {
+      delete(dir);
+    }
   }
 
   private static File mkdirs(File dir) {
