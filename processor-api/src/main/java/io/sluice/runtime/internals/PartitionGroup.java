@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
  * The input queues of a task, with timestamp synchronisation: the next record is the head with
  * the lowest timestamp across the task's partitions. While some partitions are empty, the task
  * waits up to {@code max.task.idle.ms} of wall-clock time for them before processing the others
- * (-1: never wait).
+ * (-1: never wait); once that wait has expired, it keeps processing until no partition is empty.
  */
 final class PartitionGroup {
   private final Map<TopicPartition, RecordQueue> queues = new LinkedHashMap<>();
@@ -62,11 +62,8 @@ final class PartitionGroup {
     if (waitingSinceMs < 0) {
       waitingSinceMs = nowMs;
     }
-    if (nowMs - waitingSinceMs >= maxIdleMs) {
-      waitingSinceMs = -1L;
-      return true;
-    }
-    return false;
+    // Once the wait has expired, keep processing until every partition has data again.
+    return nowMs - waitingSinceMs >= maxIdleMs;
   }
 
   /**

@@ -196,7 +196,8 @@ public final class ProcessorStateManager {
     Set<TopicPartition> mine = changelogPartitions().keySet();
     lastWritten.forEach((tp, offset) -> {
       if (mine.contains(tp)) {
-        positions.put(tp, offset + 1);
+        // A stale acknowledgement must not move the position backwards.
+        positions.merge(tp, offset + 1, Math::max);
       }
     });
   }

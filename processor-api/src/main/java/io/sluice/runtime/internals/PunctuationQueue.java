@@ -53,27 +53,25 @@ final class PunctuationQueue {
   }
 
   /**
-   * Fires every schedule due at {@code nowMs} once.
+   * Fires every schedule due at {@code nowMs} once. A schedule is advanced before its punctuator
+   * runs, so a punctuator that throws keeps firing later; the exception propagates and the
+   * schedules not yet run fire at the next call.
    *
    * @return whether any punctuator ran
    */
   boolean mayPunctuate(long nowMs, Runner runner) {
-    PriorityQueue<Schedule> due = new PriorityQueue<>(queue.comparator());
-    while (!queue.isEmpty() && queue.peek().nextMs <= nowMs) {
-      due.add(queue.poll());
-    }
     boolean fired = false;
-    while (!due.isEmpty()) {
-      Schedule schedule = due.poll();
+    while (!queue.isEmpty() && queue.peek().nextMs <= nowMs) {
+      Schedule schedule = queue.poll();
       if (schedule.cancelled) {
         continue;
       }
+      // Re-queue before running, so a punctuator that throws loses no schedule; the loop ends
+      // because the next time is now after nowMs.
+      schedule.advancePast(nowMs);
+      queue.add(schedule);
       runner.run(schedule.node, schedule.punctuator, nowMs);
       fired = true;
-      schedule.advancePast(nowMs);
-      if (!schedule.cancelled) {
-        queue.add(schedule);
-      }
     }
     return fired;
   }

@@ -171,8 +171,12 @@ public final class StreamTask {
    * punctuation. Metadata written by others is ignored.
    */
   public void initializeStreamTime(Map<TopicPartition, OffsetAndMetadata> committed) {
-    committed.values().forEach(
-        offset -> context.advanceStreamTime(StreamTimeMetadata.decode(offset.metadata())));
+    // KafkaConsumer.committed() maps partitions that were never committed to null.
+    committed.values().forEach(offset -> {
+      if (offset != null) {
+        context.advanceStreamTime(StreamTimeMetadata.decode(offset.metadata()));
+      }
+    });
   }
 
   /**

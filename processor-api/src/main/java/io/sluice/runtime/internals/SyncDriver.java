@@ -317,6 +317,12 @@ public final class SyncDriver implements AutoCloseable {
         task.closeClean();
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
+        // Close the stores (RocksDB) anyway before the state directory is deleted.
+        try {
+          task.closeDirty();
+        } catch (RuntimeException dirty) {
+          failure.addSuppressed(dirty);
+        }
       }
     }
     cache.close();

@@ -114,6 +114,17 @@ class ProcessorStateManagerTest {
   }
 
   @Test
+  void aStaleAcknowledgementNeverMovesAChangelogPositionBackwards() {
+    ProcessorStateManager manager = manager();
+    manager.initialize();
+    manager.registerStore(new TestStore("logged"), batch -> { });
+    manager.updateChangelogOffsets(Map.of(LOGGED, 9L));
+    manager.updateChangelogOffsets(Map.of(LOGGED, 4L));
+    assertThat(manager.changelogOffsets()).isEqualTo(Map.of(LOGGED, 10L));
+    manager.close();
+  }
+
+  @Test
   void checkpointFilesAreVersionedTextWrittenAtomically() throws Exception {
     OffsetCheckpoint checkpoint = new OffsetCheckpoint(dir.resolve(".checkpoint"));
     checkpoint.write(Map.of(new TopicPartition("t-b", 1), 7L, new TopicPartition("t-a", 0), 3L));

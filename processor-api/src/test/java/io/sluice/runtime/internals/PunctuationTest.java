@@ -107,6 +107,36 @@ class PunctuationTest {
   }
 
   @Test
+  void aThrowingPunctuatorDoesNotStopTheOthers() {
+    List<String> runs = new ArrayList<>();
+    driver = new SyncDriver(new Topology()
+        .addSource("src", DE, DE, "in")
+        .addProcessor("p", () -> new Processor<String, String, String, String>() {
+          private boolean thrown;
+
+          @Override
+          public void init(ProcessorContext<String, String> context) {
+            context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME, time -> {
+              runs.add("first@" + time);
+              if (!thrown) {
+                thrown = true;
+                throw new IllegalStateException("boom");
+              }
+            });
+            context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME,
+                time -> runs.add("second@" + time));
+          }
+
+          @Override
+          public void process(Record<String, String> record) {}
+        }, "src"), new Properties(), 1_000L);
+    assertThatThrownBy(() -> pipe(driver, "in", "k", "v", 0)).hasRootCauseMessage("boom");
+    pipe(driver, "in", "k", "v", 20);
+    pipe(driver, "in", "k", "v", 40);
+    assertThat(runs).contains("second@20", "second@40", "first@20", "first@40");
+  }
+
+  @Test
   void intervalsUnderOneMillisecondAreRejected() {
     assertThatThrownBy(() -> new SyncDriver(new Topology()
         .addSource("src", DE, DE, "in")

@@ -10,6 +10,7 @@ import io.sluice.runtime.StreamsConfig;
 import io.sluice.state.TaskId;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,34 @@ class StreamTaskTest {
     time.advance(1);
     assertThat(task.process(time.milliseconds())).isTrue();
     assertThat(processed).containsExactly("a0@10/10");
+  }
+
+  @Test
+  void keepsProcessingOnceTheIdleWaitHasExpiredUntilTheEmptyPartitionGetsData() {
+    StreamTask task = running(task(1000));
+    task.addRecords(A, records(A, 0, 10, 20, 30));
+    assertThat(task.process(time.milliseconds())).isFalse();
+    time.advance(1000);
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(processed).containsExactly("a0@10/10", "a1@20/20", "a2@30/30");
+
+    task.addRecords(A, records(A, 3, 40, 60));
+    task.addRecords(B, records(B, 0, 50));
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(task.process(time.milliseconds())).as("B is empty again: a new wait").isFalse();
+  }
+
+  @Test
+  void initializeStreamTimeSkipsPartitionsThatWereNeverCommitted() {
+    StreamTask task = task(-1);
+    Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+    committed.put(A, null);
+    committed.put(B, new OffsetAndMetadata(5, StreamTimeMetadata.encode(30L)));
+    task.initializeStreamTime(committed);
+    assertThat(task.streamTime()).isEqualTo(30L);
   }
 
   @Test
