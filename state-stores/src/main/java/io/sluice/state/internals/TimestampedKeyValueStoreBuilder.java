@@ -1,25 +1,15 @@
 package io.sluice.state.internals;
 
 import io.sluice.state.KeyValueBytesStoreSupplier;
-import io.sluice.state.KeyValueStore;
 import io.sluice.state.TimestampedKeyValueStore;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Builds timestamped key-value stores: metered (value-and-timestamp format) → time-to-live (when
- * a ttl is set) → caching (when
- * enabled) → changelogging (when enabled) → the supplied byte store.
+ * a ttl is set) → caching (when enabled) → changelogging (when enabled) → the supplied byte store.
  */
 public final class TimestampedKeyValueStoreBuilder<K, V>
-    extends AbstractStoreBuilder<K, V, TimestampedKeyValueStore<K, V>>
-    implements io.sluice.state.KeyValueStoreBuilder<TimestampedKeyValueStore<K, V>> {
-
-  private final KeyValueBytesStoreSupplier supplier;
-  private long ttlMs;
+    extends KeyValueBuilderBase<K, V, TimestampedKeyValueStore<K, V>> {
 
   /**
    * @param supplier supplies the byte store at the core
@@ -28,34 +18,12 @@ public final class TimestampedKeyValueStoreBuilder<K, V>
    */
   public TimestampedKeyValueStoreBuilder(
       KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
-    this.supplier = supplier;
-  }
-
-  @Override
-  public io.sluice.state.KeyValueStoreBuilder<TimestampedKeyValueStore<K, V>> withTtl(Duration ttl) {
-    this.ttlMs = TtlSettings.validTtlMs(name(), ttl);
-    return this;
-  }
-
-  @Override
-  public Optional<Duration> ttl() {
-    return ttlMs > 0 ? Optional.of(Duration.ofMillis(ttlMs)) : Optional.empty();
+    super(supplier, keySerde, valueSerde);
   }
 
   @Override
   public TimestampedKeyValueStore<K, V> build() {
-    KeyValueStore<Bytes, byte[]> bytes = supplier.get();
-    if (loggingEnabled()) {
-      bytes = new ChangeLoggingKeyValueBytesStore(bytes);
-    }
-    if (cachingEnabled()) {
-      bytes = new CachingKeyValueStore(bytes, supplier.metricsScope());
-    }
-    if (ttlMs > 0) {
-      bytes = new TimeToLiveKeyValueStore(bytes, ttlMs);
-    }
     return new MeteredTimestampedKeyValueStore<>(
-        bytes, supplier.metricsScope(), keySerde(), valueSerde());
+        byteLayers(), metricsScope(), keySerde(), valueSerde());
   }
 }

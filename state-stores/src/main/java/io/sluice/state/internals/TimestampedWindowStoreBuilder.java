@@ -2,24 +2,15 @@ package io.sluice.state.internals;
 
 import io.sluice.state.TimestampedWindowStore;
 import io.sluice.state.WindowBytesStoreSupplier;
-import io.sluice.state.WindowStore;
-import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Builds timestamped window stores: metered (value-and-timestamp format) → changelogging (when
- * enabled) → the supplied byte store.
- *
- * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer,
- * unless the supplier retains duplicates (every put is a new entry, so there is nothing to
- * deduplicate): then writes go straight through.
+ * Builds timestamped window stores: metered (value-and-timestamp format) → caching (when enabled
+ * and the supplier does not retain duplicates) → changelogging (when enabled) → the supplied byte
+ * store.
  */
 public final class TimestampedWindowStoreBuilder<K, V>
-    extends AbstractStoreBuilder<K, V, TimestampedWindowStore<K, V>>
-    implements RetainingStoreBuilder {
-
-  private final WindowBytesStoreSupplier supplier;
+    extends WindowBuilderBase<K, V, TimestampedWindowStore<K, V>> {
 
   /**
    * @param supplier supplies the byte store at the core
@@ -28,28 +19,12 @@ public final class TimestampedWindowStoreBuilder<K, V>
    */
   public TimestampedWindowStoreBuilder(
       WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
-    this.supplier = supplier;
-  }
-
-  /** The supplier's retention period, in milliseconds. */
-  @Override
-  public long retentionMs() {
-    return supplier.retentionPeriod();
+    super(supplier, keySerde, valueSerde);
   }
 
   @Override
   public TimestampedWindowStore<K, V> build() {
-    WindowStore<Bytes, byte[]> bytes = supplier.get();
-    if (loggingEnabled()) {
-      bytes = new ChangeLoggingWindowBytesStore(bytes, supplier.retainDuplicates());
-    }
-    if (cachingEnabled() && !supplier.retainDuplicates()) {
-      bytes =
-          new CachingWindowStore(
-              bytes, supplier.metricsScope(), supplier.retentionPeriod(), supplier.windowSize());
-    }
     return new MeteredTimestampedWindowStore<>(
-        bytes, supplier.metricsScope(), keySerde(), valueSerde());
+        byteLayers(), metricsScope(), keySerde(), valueSerde());
   }
 }

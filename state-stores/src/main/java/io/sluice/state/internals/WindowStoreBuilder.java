@@ -2,22 +2,13 @@ package io.sluice.state.internals;
 
 import io.sluice.state.WindowBytesStoreSupplier;
 import io.sluice.state.WindowStore;
-import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Builds window stores: metered → caching (when enabled) → changelogging (when enabled) → the
- * supplied byte store.
- *
- * <p>With caching enabled, a caching layer sits between the metered and the changelogging layer,
- * unless the supplier retains duplicates (every put is a new entry, so there is nothing to
- * deduplicate): then writes go straight through.
+ * Builds window stores: metered → caching (when enabled and the supplier does not retain
+ * duplicates) → changelogging (when enabled) → the supplied byte store.
  */
-public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>>
-    implements RetainingStoreBuilder {
-
-  private final WindowBytesStoreSupplier supplier;
+public final class WindowStoreBuilder<K, V> extends WindowBuilderBase<K, V, WindowStore<K, V>> {
 
   /**
    * @param supplier supplies the byte store at the core
@@ -26,27 +17,11 @@ public final class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, W
    */
   public WindowStoreBuilder(
       WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-    super(Objects.requireNonNull(supplier, "supplier").name(), keySerde, valueSerde);
-    this.supplier = supplier;
-  }
-
-  /** The supplier's retention period, in milliseconds. */
-  @Override
-  public long retentionMs() {
-    return supplier.retentionPeriod();
+    super(supplier, keySerde, valueSerde);
   }
 
   @Override
   public WindowStore<K, V> build() {
-    WindowStore<Bytes, byte[]> bytes = supplier.get();
-    if (loggingEnabled()) {
-      bytes = new ChangeLoggingWindowBytesStore(bytes, supplier.retainDuplicates());
-    }
-    if (cachingEnabled() && !supplier.retainDuplicates()) {
-      bytes =
-          new CachingWindowStore(
-              bytes, supplier.metricsScope(), supplier.retentionPeriod(), supplier.windowSize());
-    }
-    return new MeteredWindowStore<>(bytes, supplier.metricsScope(), keySerde(), valueSerde());
+    return new MeteredWindowStore<>(byteLayers(), metricsScope(), keySerde(), valueSerde());
   }
 }
