@@ -1,7 +1,6 @@
 package io.sluice.testkit.internals;
 
 import io.sluice.testkit.KafkaClusterException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
@@ -15,7 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  * callers first check with {@link TestcontainersCheck} that it is on the classpath, then
  * {@link #start} checks that a Docker engine answers.
  */
-public final class ContainerCluster implements ClusterBackend {
+public final class ContainerCluster extends UnmanagedBrokersBackend {
 
   private final KafkaContainer container;
 
@@ -60,16 +59,6 @@ public final class ContainerCluster implements ClusterBackend {
   }
 
   @Override
-  public Map<String, Object> securityProperties() {
-    return Map.of();
-  }
-
-  @Override
-  public boolean sasl() {
-    return false;
-  }
-
-  @Override
   public boolean external() {
     return false;
   }
@@ -80,28 +69,9 @@ public final class ContainerCluster implements ClusterBackend {
   }
 
   @Override
-  public void stopBroker(int index) {
-    throw faultsUnavailable("stopBroker");
-  }
-
-  @Override
-  public void startBroker(int index) {
-    throw faultsUnavailable("startBroker");
-  }
-
-  @Override
-  public void killBroker(int index) {
-    throw faultsUnavailable("killBroker");
-  }
-
-  private static IllegalStateException faultsUnavailable(String method) {
-    return new IllegalStateException(method + " is available for brokers run as local JVMs only;"
-        + " build the cluster with mode(Mode.LOCAL_PROCESSES) for fault-injection tests");
-  }
-
-  @Override
-  public List<Long> processIds() {
-    return List.of();
+  String faultsUnavailableMessage(String method) {
+    return method + " is available for brokers run as local JVMs only;"
+        + " build the cluster with mode(Mode.LOCAL_PROCESSES) for fault-injection tests";
   }
 
   @Override

@@ -1,13 +1,11 @@
 package io.sluice.testkit.internals;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * A cluster that already runs somewhere (named by {@code SLUICE_BOOTSTRAP_SERVERS}): nothing is
  * started or stopped, and broker faults cannot be injected.
  */
-public final class ExternalCluster implements ClusterBackend {
+public final class ExternalCluster extends UnmanagedBrokersBackend {
 
   /** The environment variable naming an existing cluster's bootstrap servers. */
   public static final String BOOTSTRAP_ENV = "SLUICE_BOOTSTRAP_SERVERS";
@@ -25,16 +23,6 @@ public final class ExternalCluster implements ClusterBackend {
   }
 
   @Override
-  public Map<String, Object> securityProperties() {
-    return Map.of();
-  }
-
-  @Override
-  public boolean sasl() {
-    return false;
-  }
-
-  @Override
   public boolean external() {
     return true;
   }
@@ -45,29 +33,10 @@ public final class ExternalCluster implements ClusterBackend {
   }
 
   @Override
-  public void stopBroker(int index) {
-    throw faultsUnavailable("stopBroker");
-  }
-
-  @Override
-  public void startBroker(int index) {
-    throw faultsUnavailable("startBroker");
-  }
-
-  @Override
-  public void killBroker(int index) {
-    throw faultsUnavailable("killBroker");
-  }
-
-  private static IllegalStateException faultsUnavailable(String method) {
-    return new IllegalStateException(method + " needs brokers started by the testkit, but this"
+  String faultsUnavailableMessage(String method) {
+    return method + " needs brokers started by the testkit, but this"
         + " cluster is the existing one at " + BOOTSTRAP_ENV + "; build the cluster with"
-        + " mode(Mode.LOCAL_PROCESSES) for fault-injection tests");
-  }
-
-  @Override
-  public List<Long> processIds() {
-    return List.of();
+        + " mode(Mode.LOCAL_PROCESSES) for fault-injection tests";
   }
 
   @Override
