@@ -5,6 +5,7 @@ import io.sluice.state.TaskId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.metrics.Metrics;
 
 /**
  * A fixed-key processor's view of its task: like {@link ProcessorContext} but forwarding only
@@ -35,6 +36,9 @@ public interface FixedKeyProcessorContext<K, VOut> {
 
   /** The task this processor instance belongs to. */
   TaskId taskId();
+
+  /** See {@link ProcessorContext#metrics}. */
+  Metrics metrics();
 
   /** The {@code application.id}. */
   String applicationId();

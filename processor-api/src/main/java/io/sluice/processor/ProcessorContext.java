@@ -5,6 +5,7 @@ import io.sluice.state.TaskId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -50,6 +51,14 @@ public interface ProcessorContext<KOut, VOut> {
 
   /** The task this processor instance belongs to. */
   TaskId taskId();
+
+  /**
+   * The instance's metrics registry, where processors may add their own sensors. Tag them with
+   * {@link #taskId()} and remove them in {@code close()}, as tasks come and go.
+   *
+   * @return the registry shared by every task of the instance
+   */
+  Metrics metrics();
 
   /** The {@code application.id}. */
   String applicationId();

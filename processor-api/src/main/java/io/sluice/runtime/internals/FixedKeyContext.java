@@ -12,6 +12,7 @@ import io.sluice.state.TaskId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.metrics.Metrics;
 
 /** A fixed-key view of a processor context: forwards the records it is given unchanged. */
 final class FixedKeyContext<K, VOut> implements FixedKeyProcessorContext<K, VOut> {
@@ -44,6 +45,11 @@ final class FixedKeyContext<K, VOut> implements FixedKeyProcessorContext<K, VOut
   @Override
   public Optional<RecordMetadata> recordMetadata() {
     return context.recordMetadata();
+  }
+
+  @Override
+  public Metrics metrics() {
+    return context.metrics();
   }
 
   @Override

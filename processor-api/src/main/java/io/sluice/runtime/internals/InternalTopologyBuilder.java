@@ -33,6 +33,8 @@ public final class InternalTopologyBuilder {
   private final Map<String, Set<String>> storesOfProcessor = new HashMap<>();
   private final Map<String, String> sourceOfTopic = new HashMap<>();
   private final List<GlobalStoreDef> globalStores = new ArrayList<>();
+  private final Map<String, Integer> internalTopics = new LinkedHashMap<>();
+  private String resolvedFor;
 
   /** A global store with the source and processor that feed it. */
   record GlobalStoreDef(StoreBuilder<?> builder, NodeDef.Source source, NodeDef.Proc processor) {}
@@ -69,6 +71,96 @@ public final class InternalTopologyBuilder {
   public static InternalTopologyBuilder of(Topology topology) {
     Objects.requireNonNull(topology, "topology");
     return access.apply(topology);
+  }
+
+  /**
+   * Declares an internal topic (a repartition topic, say) that this topology both writes and
+   * reads. Sources and sinks name it by its relative name; {@link #resolvedFor} prefixes it with
+   * the application id, as the engine does before creating tasks.
+   *
+   * @param name the relative topic name, e.g. {@code count-repartition}
+   * @param partitions the partition count, or -1 for as many as the source topics of the
+   *     sub-topology that writes it
+   * @throws TopologyException if the name is empty, the count is invalid, or the topic was
+   *     declared before with another count
+   */
+  public void addInternalTopic(String name, int partitions) {
+    if (name == null || name.isEmpty()) {
+      throw new TopologyException("An internal topic needs a non-empty name");
+    }
+    if (partitions != -1 && partitions < 1) {
+      throw new TopologyException("Internal topic '" + name + "' has " + partitions
+          + " partitions; give a positive count, or -1 to follow the upstream topics");
+    }
+    Integer known = internalTopics.putIfAbsent(name, partitions);
+    if (known != null && known != partitions) {
+      throw new TopologyException("Internal topic '" + name + "' is declared with " + known
+          + " and with " + partitions + " partitions; declare it once");
+    }
+  }
+
+  /**
+   * @return the internal topics (relative names, or full names once resolved) with their
+   *     partition counts (-1: follow the upstream topics), in declaration order
+   */
+  public Map<String, Integer> internalTopics() {
+    return java.util.Collections.unmodifiableMap(internalTopics);
+  }
+
+  /** @return the application id this builder's internal topics were resolved for, or null */
+  public String resolvedApplicationId() {
+    return resolvedFor;
+  }
+
+  /**
+   * Returns the definitions with every internal topic named in full, {@code
+   * <applicationId>-<name>}, in sources, sinks and {@link #internalTopics()}. Processors, suppliers
+   * and store builders are shared with this builder, not copied.
+   *
+   * @param applicationId the application id
+   * @return this builder when it declares no internal topic or is already resolved, else a copy
+   */
+  public InternalTopologyBuilder resolvedFor(String applicationId) {
+    Objects.requireNonNull(applicationId, "applicationId");
+    if (resolvedFor != null || internalTopics.isEmpty()) {
+      return this;
+    }
+    Function<String, String> full =
+        topic -> internalTopics.containsKey(topic) ? applicationId + "-" + topic : topic;
+    InternalTopologyBuilder copy = new InternalTopologyBuilder();
+    copy.resolvedFor = applicationId;
+    for (NodeDef node : nodes.values()) {
+      copy.nodes.put(node.name(), resolve(node, full));
+    }
+    children.forEach((name, list) -> copy.children.put(name, new ArrayList<>(list)));
+    copy.stores.putAll(stores);
+    storesOfProcessor.forEach((name, set) -> copy.storesOfProcessor.put(name,
+        new LinkedHashSet<>(set)));
+    sourceOfTopic.forEach((topic, source) -> copy.sourceOfTopic.put(full.apply(topic), source));
+    for (GlobalStoreDef global : globalStores) {
+      copy.globalStores.add(new GlobalStoreDef(global.builder(),
+          (NodeDef.Source) copy.nodes.get(global.source().name()),
+          (NodeDef.Proc) copy.nodes.get(global.processor().name())));
+    }
+    internalTopics.forEach((topic, count) -> copy.internalTopics.put(full.apply(topic), count));
+    return copy;
+  }
+
+  private static NodeDef resolve(NodeDef node, Function<String, String> full) {
+    if (node instanceof NodeDef.Source source) {
+      return new NodeDef.Source(source.name(), source.topics().stream().map(full).toList(),
+          source.pattern(), source.keyDeserializer(), source.valueDeserializer(),
+          source.options());
+    }
+    if (node instanceof NodeDef.Sink<?, ?> sink && sink.topic() != null) {
+      return resolveSink(sink, full.apply(sink.topic()));
+    }
+    return node;
+  }
+
+  private static <K, V> NodeDef.Sink<K, V> resolveSink(NodeDef.Sink<K, V> sink, String topic) {
+    return new NodeDef.Sink<>(sink.name(), topic, sink.extractor(), sink.keySerializer(),
+        sink.valueSerializer(), sink.partitioner(), sink.parents());
   }
 
   /** Adds a source; see {@link Topology#addSource}. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The context of one processor node in one task. */
@@ -90,6 +91,11 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
     return rc == null || rc.topic() == null
         ? Optional.empty()
         : Optional.of(new RecordMetadata(rc.topic(), rc.partition(), rc.offset()));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return task.metrics();
   }
 
   @Override

@@ -86,7 +86,8 @@ public final class SyncDriver implements AutoCloseable {
         config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES), metrics, "sync-driver");
     DriverRecordCollector collector = new DriverRecordCollector(this::append);
     StreamTask[] global = new StreamTask[1];
-    TaskFactory factory = new TaskFactory(InternalTopologyBuilder.of(topology), engineConfig,
+    TaskFactory factory = new TaskFactory(
+        InternalTopologyBuilder.of(topology).resolvedFor(engineConfig.applicationId()), engineConfig,
         stateDirectory, time, name -> global[0] == null ? null : global[0].store(name), cache);
     try {
       globalTask = factory.createGlobal(collector).orElse(null);
