@@ -96,6 +96,12 @@ public final class StreamsConfig extends AbstractConfig {
   /** Whether a topology whose internal topics or stores have generated names is rejected. */
   public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING =
       "ensure.explicit.internal.resource.naming";
+  /** The store type of DSL operators whose {@code Materialized} names no supplier. */
+  public static final String DEFAULT_DSL_STORE = "default.dsl.store";
+  /** Value of {@link #DEFAULT_DSL_STORE}: RocksDB stores (the default). */
+  public static final String ROCKS_DB = "rocksDB";
+  /** Value of {@link #DEFAULT_DSL_STORE}: in-memory stores. */
+  public static final String IN_MEMORY = "in_memory";
   /** Prefix of settings for every consumer of the instance. */
   public static final String CONSUMER_PREFIX = ClientConfigs.CONSUMER_PREFIX;
   /** Prefix of settings for the main consumer only; overrides {@value #CONSUMER_PREFIX}. */
@@ -357,6 +363,11 @@ public final class StreamsConfig extends AbstractConfig {
                 Sensor.RecordingLevel.DEBUG.toString(), Sensor.RecordingLevel.TRACE.toString()),
             Importance.LOW, "Most detailed level of metrics recorded: INFO, DEBUG or TRACE."
                 + " Sensors registered at a more detailed level than this record nothing.")
+        .define(DEFAULT_DSL_STORE, Type.STRING, ROCKS_DB, ValidString.in(ROCKS_DB, IN_MEMORY),
+            Importance.LOW,
+            "The store type of DSL operators whose Materialized names no store supplier:"
+                + " rocksDB (persistent, the default) or in_memory (restored in full from the"
+                + " changelog after every restart).")
         .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING, Type.BOOLEAN, false, Importance.LOW,
             "If true, building a topology fails when a store, changelog or repartition topic"
                 + " would get a generated name, since generated names shift when the topology"
