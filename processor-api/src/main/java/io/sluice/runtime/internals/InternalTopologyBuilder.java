@@ -8,6 +8,7 @@ import io.sluice.processor.TopologyException;
 import io.sluice.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -438,6 +439,70 @@ public final class InternalTopologyBuilder {
       result.add(new SubtopologyDef(id, List.copyOf(members.get(id)), storeNames));
     }
     return result;
+  }
+
+  /**
+   * The topics and logged stores of one sub-topology, as the assignor sees them.
+   *
+   * @param id the sub-topology id, the first part of its task ids
+   * @param sourceTopics the topics its sources name (full names once resolved)
+   * @param sourcePatterns the patterns of its pattern sources
+   * @param sinkTopics the fixed topics its sinks write (extractor sinks are not known)
+   * @param loggedStores its stores with logging enabled, in order
+   * @param copartitionGroups sets of named source topics whose sources reach a common store, so
+   *     partition {@code i} of each must hold the same keys (pattern sources are not included)
+   */
+  public record SubtopologyTopics(int id, Set<String> sourceTopics, List<Pattern> sourcePatterns,
+      Set<String> sinkTopics, Set<String> loggedStores, List<Set<String>> copartitionGroups) {}
+
+  /** @return a view of every non-global sub-topology, in id order */
+  public List<SubtopologyTopics> subtopologyTopics() {
+    List<SubtopologyTopics> result = new ArrayList<>();
+    for (SubtopologyDef sub : subtopologies()) {
+      Set<String> sources = new LinkedHashSet<>();
+      List<Pattern> patterns = new ArrayList<>();
+      Set<String> sinks = new LinkedHashSet<>();
+      UnionFind groups = new UnionFind();
+      Map<String, String> sourceOfStore = new HashMap<>();
+      List<String> storeSources = new ArrayList<>();
+      for (NodeDef node : sub.nodes()) {
+        if (node instanceof NodeDef.Source source) {
+          sources.addAll(source.topics());
+          if (source.pattern() != null) {
+            patterns.add(source.pattern());
+          }
+          groups.add(source.name());
+          Set<String> reached = storesBelow(source.name(), new HashSet<>());
+          if (!reached.isEmpty()) {
+            storeSources.add(source.name());
+          }
+          for (String store : reached) {
+            groups.union(sourceOfStore.computeIfAbsent(store, s -> source.name()), source.name());
+          }
+        } else if (node instanceof NodeDef.Sink<?, ?> sink && sink.topic() != null) {
+          sinks.add(sink.topic());
+        }
+      }
+      Map<String, Set<String>> topicsByRoot = new LinkedHashMap<>();
+      for (String source : storeSources) {
+        topicsByRoot.computeIfAbsent(groups.find(source), r -> new LinkedHashSet<>())
+            .addAll(((NodeDef.Source) nodes.get(source)).topics());
+      }
+      Set<String> logged = new LinkedHashSet<>();
+      sub.stores().stream().filter(s -> storeBuilder(s).loggingEnabled()).forEach(logged::add);
+      result.add(new SubtopologyTopics(sub.id(), sources, patterns, sinks, logged,
+          topicsByRoot.values().stream().filter(g -> g.size() > 1).map(Set::copyOf).toList()));
+    }
+    return result;
+  }
+
+  private Set<String> storesBelow(String name, Set<String> seen) {
+    Set<String> found = new LinkedHashSet<>();
+    if (seen.add(name)) {
+      found.addAll(storesOf(name));
+      childrenOf(name).forEach(child -> found.addAll(storesBelow(child, seen)));
+    }
+    return found;
   }
 
   /** The description {@link Topology#describe()} returns. */
