@@ -131,7 +131,7 @@ final class ByteReader {
   }
 
   /** Reads a count of items of at least {@code minBytes} each, checked against what is left. */
-  private int readCount(int minBytes) {
+  int readCount(int minBytes) {
     int count = readInt();
     if (count < 0 || (long) count * minBytes > in.remaining()) {
       throw corrupt("a count of " + count + " with only " + in.remaining() + " bytes left");
