@@ -283,4 +283,22 @@ public interface KStream<K, V> {
   <VOut> KStream<K, VOut> processValues(
       FixedKeyProcessorSupplier<? super K, ? super V, VOut> supplier, Named named,
       String... storeNames);
+
+  /**
+   * The records of this stream that the named downstream operator dropped (late for their window,
+   * null key where it needs one, ...), typed as this stream. Each carries the headers {@code
+   * sluice.dropped.reason} (LATE, NULL_KEY, NULL_VALUE, NULL_FOREIGN_KEY, EXPIRED_WINDOW), {@code
+   * sluice.dropped.operator} and, for late records, {@code sluice.dropped.window.close.ms}
+   * (decimal epoch milliseconds), all UTF-8. Without this call dropped records are only counted
+   * (metric {@code dropped-records-total}) and logged at a rate limit. Declare the operator first;
+   * call this on the stream the operator was applied to (for a key-changing grouping, on the
+   * grouped stream), since records are typed as the operator received them.
+   *
+   * @param operator the name given to the operator with {@link Named}
+   * @return the dropped records, with this stream's serdes
+   * @throws io.sluice.processor.TopologyException if no operator of that name was declared yet,
+   *     it cannot drop records, or it does not read from this stream
+   * @throws NullPointerException if {@code operator} is null
+   */
+  KStream<K, V> droppedRecords(Named operator);
 }

@@ -24,6 +24,7 @@ public final class InternalStreamsBuilder {
   private final List<GraphNode> nodes = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
+  private final DropperRegistry droppers = new DropperRegistry();
   private int counter;
 
   /** Creates an empty graph. */
@@ -94,6 +95,38 @@ public final class InternalStreamsBuilder {
     }
     node.linkToParents();
     nodes.add(node);
+  }
+
+  /**
+   * Registers an operator node that can drop records, so {@code droppedRecords(Named)} can attach
+   * a side output to it. Call it right after adding the node.
+   *
+   * @param operatorName the operator's name, as in {@code spec}
+   * @param node the node whose processors report drops with {@code spec}
+   * @param spec the operator's drop settings, one per node
+   * @throws IllegalArgumentException if the names differ or the node or spec is already registered
+   */
+  void registerDropper(String operatorName, GraphNode node, DropSpec spec) {
+    droppers.register(operatorName, node, spec);
+  }
+
+  /**
+   * Attaches the dropped-records side output of an operator reading {@code input}.
+   *
+   * @param input the node whose output the operator reads
+   * @param operatorName the operator's name
+   * @param inputKind "stream", "table", ... for messages
+   * @return the node whose output is the dropped records, typed as {@code input}'s output
+   * @throws io.sluice.processor.TopologyException if the operator is unknown, not declared yet,
+   *     cannot drop, or does not read from {@code input}
+   */
+  GraphNode droppedRecords(GraphNode input, String operatorName, String inputKind) {
+    return droppers.sideOutput(this, input, operatorName, inputKind);
+  }
+
+  /** @return whether a node of that name was added */
+  boolean hasNode(String name) {
+    return names.contains(name);
   }
 
   /** @return the nodes in creation order */

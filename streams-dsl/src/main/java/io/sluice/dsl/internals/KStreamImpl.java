@@ -278,6 +278,13 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
     return new KStreamImpl<>(builder, process, keySerde, null);
   }
 
+  @Override
+  public KStream<K, V> droppedRecords(Named operator) {
+    check(operator, "droppedRecords", "operator");
+    GraphNode side = builder.droppedRecords(node, operator.name(), "stream");
+    return new KStreamImpl<>(builder, side, keySerde, valueSerde);
+  }
+
   /**
    * Adds a pass-through child of {@code parent} named {@code name}: one split branch. A branch
    * takes a counter value it does not use in its name, as in Kafka Streams, so that later

@@ -1,0 +1,18 @@
+package io.sluice.dsl.internals;
+
+/**
+ * Why an operator dropped a record. Its {@link #name()} is the value of the
+ * {@value DropReporter#REASON_HEADER} header on the dropped-records side output.
+ */
+public enum DropReason {
+  /** The record's timestamp is behind the close time (end plus grace) of its window. */
+  LATE,
+  /** The operation needs a key (aggregation, join, deduplication id) and the record had none. */
+  NULL_KEY,
+  /** The operation cannot take a {@code null} value and the record had one. */
+  NULL_VALUE,
+  /** A foreign-key join's extractor returned {@code null} for the record's value. */
+  NULL_FOREIGN_KEY,
+  /** The window the record belongs to was already expired from the store (retention passed). */
+  EXPIRED_WINDOW
+}
