@@ -2,11 +2,13 @@ package io.sluice.dsl;
 
 import io.sluice.dsl.internals.InternalStreamsBuilder;
 import io.sluice.processor.Topology;
+import io.sluice.state.KeyValueStore;
 import io.sluice.state.StoreBuilder;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Entry point of the DSL: declares source streams and state stores, then {@link #build()} writes
@@ -72,6 +74,67 @@ public final class StreamsBuilder {
     Objects.requireNonNull(pattern, "stream: pattern must not be null");
     Objects.requireNonNull(consumed, "stream: consumed must not be null");
     return internal.stream(List.of(), pattern, consumed);
+  }
+
+  /**
+   * Reads a topic as a table (each record the latest value of its key, {@code null} a delete) with
+   * default serdes. Records with a {@code null} key are dropped and reported.
+   *
+   * @param topic the topic to read
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   * @throws NullPointerException if {@code topic} is null
+   */
+  public <K, V> KTable<K, V> table(String topic) {
+    return table(topic, Consumed.defaults(), Materialized.with(null, null));
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param consumed serdes, extractor, reset policy and source name ({@code <name>} for the
+   *     source, {@code <name>-table-source} for the table processor)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   * @throws NullPointerException if an argument is null
+   * @see #table(String)
+   */
+  public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+    return table(topic, consumed, Materialized.with(null, null));
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param materialized the table's store (named: queryable); its serdes read the topic
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   * @throws NullPointerException if an argument is null
+   * @see #table(String)
+   */
+  public <K, V> KTable<K, V> table(String topic,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    return table(topic, Consumed.defaults(), materialized);
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param consumed serdes, extractor, reset policy and source name; its serdes win over the
+   *     store's
+   * @param materialized the table's store (named: queryable)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   * @throws NullPointerException if an argument is null
+   * @see #table(String)
+   */
+  public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    Objects.requireNonNull(topic, "table: topic must not be null");
+    Objects.requireNonNull(consumed, "table: consumed must not be null");
+    Objects.requireNonNull(materialized, "table: materialized must not be null");
+    return internal.table(topic, consumed, materialized);
   }
 
   /**

@@ -34,6 +34,24 @@ abstract class GraphNode {
     this.repartitionRequired = changesKey || inherited;
   }
 
+  /**
+   * A node whose output is partitioned by its key whatever its parents did: the source side of a
+   * repartition topic.
+   *
+   * @param name the node name, unique in the graph
+   * @param parents the nodes whose output this node reads
+   * @param repartitions must be {@code true}: marks this constructor's purpose at the call site
+   */
+  GraphNode(String name, List<GraphNode> parents, boolean repartitions) {
+    if (!repartitions) {
+      throw new IllegalArgumentException("GraphNode(" + name + "): use the other constructor for"
+          + " nodes that do not repartition");
+    }
+    this.name = name;
+    this.parents = List.copyOf(parents);
+    this.repartitionRequired = false;
+  }
+
   /** @return the processor name */
   final String name() {
     return name;
@@ -72,6 +90,18 @@ abstract class GraphNode {
    * @param topology the topology being built
    */
   abstract void writeTo(Topology topology);
+
+  /**
+   * Adds this node to the topology with the settings the topology is built with. Nodes whose
+   * output depends on settings (store types of DSL stores, say) override this and make
+   * {@link #writeTo(Topology)} use {@link BuildContext#defaults()}.
+   *
+   * @param topology the topology being built
+   * @param context the build settings
+   */
+  void writeTo(Topology topology, BuildContext context) {
+    writeTo(topology);
+  }
 
   @Override
   public String toString() {

@@ -2,6 +2,8 @@ package io.sluice.dsl.internals;
 
 import io.sluice.dsl.Consumed;
 import io.sluice.dsl.KStream;
+import io.sluice.dsl.KTable;
+import io.sluice.dsl.Materialized;
 import io.sluice.processor.Topology;
 import io.sluice.processor.TopologyException;
 import io.sluice.state.StoreBuilder;
@@ -49,6 +51,21 @@ public final class InternalStreamsBuilder {
   }
 
   /**
+   * Adds a source table: a source node and the table processor reading it.
+   *
+   * @param topic the topic to read
+   * @param consumed serdes, extractor, reset policy and source name
+   * @param materialized the table's store; used when named or when a reader needs it
+   * @param <K> key type
+   * @param <V> value type
+   * @return the table
+   */
+  public <K, V> KTable<K, V> table(
+      String topic, Consumed<K, V> consumed, Materialized<K, V, ?> materialized) {
+    return TableSources.table(this, topic, consumed, materialized);
+  }
+
+  /**
    * Registers a state store for processors to connect to by name.
    *
    * @param builder the store's builder
@@ -67,6 +84,14 @@ public final class InternalStreamsBuilder {
    */
   String newName(String prefix) {
     return String.format("%s%010d", prefix, counter++);
+  }
+
+  /**
+   * @param prefix an operator prefix such as {@code KSTREAM-AGGREGATE-}
+   * @return a generated store name: the prefix, {@code STATE-STORE-} and the next counter value
+   */
+  String newStoreName(String prefix) {
+    return String.format("%sSTATE-STORE-%010d", prefix, counter++);
   }
 
   /**
@@ -142,12 +167,24 @@ public final class InternalStreamsBuilder {
    *     names a store that was never added)
    */
   public Topology buildTopology() {
+    return buildTopology(BuildContext.defaults());
+  }
+
+  /**
+   * Writes the graph into a new topology with the application's settings, which decide what is
+   * left open until build time (the type of DSL stores, {@code default.dsl.store}).
+   *
+   * @param context the build settings
+   * @return the topology
+   * @throws TopologyException if the processor API rejects the result
+   */
+  public Topology buildTopology(BuildContext context) {
     Topology topology = new Topology();
     for (StoreBuilder<?> store : stores.values()) {
       topology.addStateStore(store);
     }
     for (GraphNode node : nodes) {
-      node.writeTo(topology);
+      node.writeTo(topology, context);
     }
     return topology;
   }

@@ -1,0 +1,94 @@
+package io.sluice.dsl;
+
+import io.sluice.state.KeyValueStore;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * A stream grouped by key, ready to aggregate. Records with a {@code null} key or value are
+ * skipped and counted as dropped records (see {@code droppedRecords}). Results are tables that
+ * update with each record (or, with caching, once per key per commit); each update carries the
+ * largest timestamp of the records aggregated into it.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public interface KGroupedStream<K, V> {
+  /** @return the number of records per key */
+  KTable<K, Long> count();
+
+  /**
+   * @param named the aggregation processor's name
+   * @return the number of records per key
+   */
+  KTable<K, Long> count(Named named);
+
+  /**
+   * @param materialized the store of the counts (its value serde defaults to a long serde)
+   * @return the number of records per key
+   */
+  KTable<K, Long> count(Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param named the aggregation processor's name
+   * @param materialized the store of the counts
+   * @return the number of records per key
+   */
+  KTable<K, Long> count(Named named,
+      Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param reducer combines the aggregate with each further value; the first value is the
+   *     starting aggregate
+   * @return the aggregate per key
+   */
+  KTable<K, V> reduce(Reducer<V> reducer);
+
+  /**
+   * @param reducer combines the aggregate with each further value
+   * @param materialized the store of the aggregates
+   * @return the aggregate per key
+   */
+  KTable<K, V> reduce(Reducer<V> reducer,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param reducer combines the aggregate with each further value
+   * @param named the aggregation processor's name
+   * @param materialized the store of the aggregates
+   * @return the aggregate per key
+   */
+  KTable<K, V> reduce(Reducer<V> reducer, Named named,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param initializer the starting aggregate of a new key
+   * @param aggregator folds each value into the aggregate
+   * @param <VA> aggregate type
+   * @return the aggregate per key
+   */
+  <VA> KTable<K, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator);
+
+  /**
+   * @param initializer the starting aggregate of a new key
+   * @param aggregator folds each value into the aggregate
+   * @param materialized the store of the aggregates
+   * @param <VA> aggregate type
+   * @return the aggregate per key
+   */
+  <VA> KTable<K, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator,
+      Materialized<K, VA, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param initializer the starting aggregate of a new key
+   * @param aggregator folds each value into the aggregate
+   * @param named the aggregation processor's name
+   * @param materialized the store of the aggregates
+   * @param <VA> aggregate type
+   * @return the aggregate per key
+   */
+  <VA> KTable<K, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator, Named named,
+      Materialized<K, VA, KeyValueStore<Bytes, byte[]>> materialized);
+}
