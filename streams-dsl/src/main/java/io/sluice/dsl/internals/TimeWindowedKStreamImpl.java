@@ -1,0 +1,140 @@
+package io.sluice.dsl.internals;
+
+import io.sluice.dsl.Aggregator;
+import io.sluice.dsl.EmitStrategy;
+import io.sluice.dsl.Initializer;
+import io.sluice.dsl.KTable;
+import io.sluice.dsl.Materialized;
+import io.sluice.dsl.Named;
+import io.sluice.dsl.Reducer;
+import io.sluice.dsl.TimeWindowedKStream;
+import io.sluice.dsl.Windows;
+import io.sluice.serdes.Windowed;
+import io.sluice.serdes.WindowedSerdes;
+import io.sluice.state.WindowStore;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * A grouped stream windowed by {@link Windows} (tumbling or hopping): each aggregation adds one
+ * {@link KStreamWindowAggregate} node with its timestamped window store.
+ */
+final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
+  private final GroupedInput<K, V> input;
+  private final Windows windows;
+  private final EmitStrategy emitStrategy;
+
+  TimeWindowedKStreamImpl(GroupedInput<K, V> input, Windows windows, EmitStrategy emitStrategy) {
+    this.input = input;
+    this.windows = Objects.requireNonNull(windows, "windowedBy: windows");
+    this.emitStrategy = emitStrategy;
+  }
+
+  @Override
+  public KTable<Windowed<K>, Long> count() {
+    return count(null, Materialized.with(null, null));
+  }
+
+  @Override
+  public KTable<Windowed<K>, Long> count(Named named) {
+    return count(named, Materialized.with(null, null));
+  }
+
+  @Override
+  public KTable<Windowed<K>, Long> count(
+      Materialized<K, Long, WindowStore<Bytes, byte[]>> materialized) {
+    return count(null, materialized);
+  }
+
+  @Override
+  public KTable<Windowed<K>, Long> count(Named named,
+      Materialized<K, Long, WindowStore<Bytes, byte[]>> materialized) {
+    Objects.requireNonNull(materialized, "count: materialized");
+    Materialized<K, Long, WindowStore<Bytes, byte[]>> withSerde =
+        materialized.valueSerde() == null ? materialized.withValueSerde(Serdes.Long())
+            : materialized;
+    return doAggregate(() -> 0L, (key, value, count) -> count + 1, named, withSerde,
+        WindowedAggregation.AGGREGATE, null);
+  }
+
+  @Override
+  public <VA> KTable<Windowed<K>, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator) {
+    return aggregate(initializer, aggregator, null, Materialized.with(null, null));
+  }
+
+  @Override
+  public <VA> KTable<Windowed<K>, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator,
+      Materialized<K, VA, WindowStore<Bytes, byte[]>> materialized) {
+    return aggregate(initializer, aggregator, null, materialized);
+  }
+
+  @Override
+  public <VA> KTable<Windowed<K>, VA> aggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator, Named named,
+      Materialized<K, VA, WindowStore<Bytes, byte[]>> materialized) {
+    Objects.requireNonNull(initializer, "aggregate: initializer");
+    Objects.requireNonNull(aggregator, "aggregate: aggregator");
+    Objects.requireNonNull(materialized, "aggregate: materialized");
+    return doAggregate(initializer, aggregator, named, materialized,
+        WindowedAggregation.AGGREGATE, null);
+  }
+
+  @Override
+  public KTable<Windowed<K>, V> reduce(Reducer<V> reducer) {
+    return reduce(reducer, null, Materialized.with(null, null));
+  }
+
+  @Override
+  public KTable<Windowed<K>, V> reduce(Reducer<V> reducer,
+      Materialized<K, V, WindowStore<Bytes, byte[]>> materialized) {
+    return reduce(reducer, null, materialized);
+  }
+
+  @Override
+  public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named,
+      Materialized<K, V, WindowStore<Bytes, byte[]>> materialized) {
+    Objects.requireNonNull(reducer, "reduce: reducer");
+    Objects.requireNonNull(materialized, "reduce: materialized");
+    return doAggregate(() -> null,
+        (key, value, agg) -> agg == null ? value : reducer.apply(agg, value), named, materialized,
+        WindowedAggregation.REDUCE, input.valueSerde());
+  }
+
+  @Override
+  public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy) {
+    return new TimeWindowedKStreamImpl<>(input, windows,
+        Objects.requireNonNull(emitStrategy, "emitStrategy"));
+  }
+
+  private <VA> KTable<Windowed<K>, VA> doAggregate(Initializer<VA> initializer,
+      Aggregator<? super K, ? super V, VA> aggregator, Named named,
+      Materialized<K, VA, ?> materialized, String prefix, Serde<VA> valueSerdeFallback) {
+    InternalStreamsBuilder builder = input.builder();
+    MaterializedInternal<K, VA> store = MaterializedInternal.of(materialized, builder, prefix)
+        .withKeySerdeIfAbsent(input.keySerde());
+    if (valueSerdeFallback != null) {
+      store = store.withValueSerdeIfAbsent(valueSerdeFallback);
+    }
+    String name = builder.name(prefix, WindowedAggregation.explicit(named));
+    GraphNode parent = input.input(name);
+    long size = windows.size();
+    long retention = WindowedAggregation.retention(store.retention(),
+        size + windows.gracePeriodMs(), store.storeName());
+    DropSpec drops = new DropSpec(name);
+    KStreamWindowAggregate<K, V, VA> supplier = new KStreamWindowAggregate<>(windows,
+        store.storeName(), emitStrategy, initializer, aggregator, drops);
+    MaterializedInternal<K, VA> factory = store;
+    GraphNode node = WindowedAggregation.add(builder, name, parent, supplier,
+        context -> factory.timestampedWindowStore(context, retention, size, false),
+        store.storeName(), emitStrategy, drops, windows.gracePeriodMs(), size);
+    Serde<Windowed<K>> keySerde = store.keySerde() == null ? null
+        : WindowedSerdes.timeWindowedSerdeFrom(store.keySerde(), size);
+    return new KTableImpl<>(builder, node,
+        new WindowedTableOperator<>(store.storeName(), false, supplier), keySerde,
+        store.valueSerde(), store.queryableStoreName());
+  }
+}

@@ -1,0 +1,67 @@
+package io.sluice.dsl.internals;
+
+import io.sluice.dsl.EmitStrategy;
+import io.sluice.dsl.Named;
+import io.sluice.processor.ProcessorSupplier;
+import io.sluice.state.StoreBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Helpers shared by the windowed aggregations' declarations: names, retention, stores, drops. */
+final class WindowedAggregation {
+  static final String AGGREGATE = "KSTREAM-AGGREGATE-";
+  static final String REDUCE = "KSTREAM-REDUCE-";
+
+  private WindowedAggregation() {}
+
+  /** @return the explicit name, or {@code null} */
+  static String explicit(Named named) {
+    return named == null ? null : named.name();
+  }
+
+  /**
+   * @param given the user's retention, or {@code null}
+   * @param minimumMs window size (or gap) plus grace
+   * @param storeName the store, for the message
+   * @return the retention to use, milliseconds
+   * @throws IllegalArgumentException if the given retention is below the minimum
+   */
+  static long retention(Duration given, long minimumMs, String storeName) {
+    if (given == null) {
+      return minimumMs;
+    }
+    long ms = given.toMillis();
+    if (ms < minimumMs) {
+      throw new IllegalArgumentException("Retention of window store '" + storeName + "' is "
+          + ms + " ms, below window size (or gap) plus grace, " + minimumMs + " ms: windows"
+          + " would be dropped before they close; use Materialized.withRetention of at least "
+          + minimumMs + " ms");
+    }
+    return ms;
+  }
+
+  /**
+   * Adds the aggregation's node, with its store and, for emit-on-close, its marker store, and
+   * registers its drop spec.
+   *
+   * @return the node
+   */
+  static <KIn, VIn, KOut, VOut> StoreProcessorNode<KIn, VIn, KOut, VOut> add(
+      InternalStreamsBuilder builder, String name, GraphNode parent,
+      ProcessorSupplier<KIn, VIn, KOut, VOut> supplier,
+      Function<BuildContext, StoreBuilder<?>> store, String storeName, EmitStrategy emit,
+      DropSpec drops, long graceMs, long sizeMs) {
+    List<Function<BuildContext, StoreBuilder<?>>> stores = new ArrayList<>();
+    stores.add(store);
+    if (emit == EmitStrategy.ON_WINDOW_CLOSE) {
+      stores.add(context -> EmitMarker.storeBuilder(storeName));
+    }
+    StoreProcessorNode<KIn, VIn, KOut, VOut> node = new StoreProcessorNode<>(name,
+        List.of(parent), supplier, stores, List.of(), graceMs, sizeMs);
+    builder.add(node);
+    builder.registerDropper(name, node, drops);
+    return node;
+  }
+}
