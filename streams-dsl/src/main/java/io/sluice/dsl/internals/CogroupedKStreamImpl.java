@@ -250,7 +250,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
       String storeName, Function<BuildContext, StoreBuilder<?>> store,
       List<SendsOldValues> suppliers, long graceMs, long sizeMs,
       PerInput<K, KOut, VOut> factory) {
-    GraphNode parent = input.input().input(name);
+    GraphNode parent = WindowedAggregation.input(input.input(), storeName, name);
     DropSpec drops = new DropSpec(name);
     ProcessorSupplier<K, V, KOut, Change<VOut>> supplier = factory.create(input.aggregator(),
         drops);

@@ -123,7 +123,7 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
       store = store.withValueSerdeIfAbsent(valueSerdeFallback);
     }
     String name = builder.name(prefix, WindowedAggregation.explicit(named));
-    GraphNode parent = input.input(name);
+    GraphNode parent = WindowedAggregation.input(input, store.storeName(), name);
     long closeAfterEnd = windows.inactivityGap() + windows.gracePeriodMs();
     long retention = WindowedAggregation.retention(store.retention(), closeAfterEnd,
         store.storeName());

@@ -120,7 +120,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
       store = store.withValueSerdeIfAbsent(valueSerdeFallback);
     }
     String name = builder.name(prefix, WindowedAggregation.explicit(named));
-    GraphNode parent = input.input(name);
+    GraphNode parent = WindowedAggregation.input(input, store.storeName(), name);
     long size = windows.size();
     long retention = WindowedAggregation.retention(store.retention(),
         size + windows.gracePeriodMs(), store.storeName());

@@ -22,6 +22,18 @@ final class WindowedAggregation {
   }
 
   /**
+   * @param input the grouped stream
+   * @param storeName the aggregation's store, which names a repartition topic without a
+   *     {@code Grouped} name (as in Kafka Streams)
+   * @param name the aggregation's processor name
+   * @return the node the aggregation reads
+   */
+  static GraphNode input(GroupedInput<?, ?> input, String storeName, String name) {
+    return input instanceof KGroupedStreamImpl<?, ?> grouped ? grouped.input(storeName, name)
+        : input.input(name);
+  }
+
+  /**
    * @param given the user's retention, or {@code null}
    * @param minimumMs window size (or gap) plus grace
    * @param storeName the store, for the message
