@@ -5,5 +5,12 @@ public enum HandlerResponse {
   /** Stop: the task fails with the error. */
   FAIL,
   /** Skip the record: it is logged and counted in the task's dropped-records metric. */
-  CONTINUE
+  CONTINUE,
+  /**
+   * Skip the record (logged and counted like {@link #CONTINUE}) and send it to the topic named by
+   * {@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME}, with the {@link DeadLetterHeaders}
+   * describing the failure; under exactly-once inside the task's transaction. Fails the task if
+   * no dead-letter topic is set.
+   */
+  DEAD_LETTER
 }

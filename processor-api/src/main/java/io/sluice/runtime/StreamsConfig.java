@@ -58,6 +58,11 @@ public final class StreamsConfig extends AbstractConfig {
       "deserialization.exception.handler";
   /** Handler class for exceptions thrown by processors. */
   public static final String PROCESSING_EXCEPTION_HANDLER = "processing.exception.handler";
+  /** Handler class for output records that cannot be serialized. */
+  public static final String PRODUCTION_EXCEPTION_HANDLER = "production.exception.handler";
+  /** Topic receiving records a handler answers DEAD_LETTER for; unset: none. */
+  public static final String ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME =
+      "errors.dead.letter.queue.topic.name";
   /** Stream threads per instance. */
   public static final String NUM_STREAM_THREADS = "num.stream.threads";
   /** Bytes of RocksDB memory (block cache, write buffers, indexes, filters) per process. */
@@ -305,6 +310,15 @@ public final class StreamsConfig extends AbstractConfig {
         .define(PROCESSING_EXCEPTION_HANDLER, Type.CLASS, LogAndFailExceptionHandler.class,
             implementing(ProcessingExceptionHandler.class), Importance.MEDIUM,
             "ProcessingExceptionHandler class for exceptions thrown by processors.")
+        .define(PRODUCTION_EXCEPTION_HANDLER, Type.CLASS, LogAndFailExceptionHandler.class,
+            implementing(ProductionExceptionHandler.class), Importance.MEDIUM,
+            "ProductionExceptionHandler class for output records that cannot be serialized."
+                + " A failed send always fails the task.")
+        .define(ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME, Type.STRING, null, Importance.MEDIUM,
+            "Topic to which records are sent when an exception handler answers DEAD_LETTER,"
+                + " with headers naming the exception, its message, and the input record's"
+                + " topic, partition and offset. Unset: a DEAD_LETTER answer fails the task."
+                + " Create the topic beforehand.")
         .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
             "Stream threads per application instance.")
         .define(ROCKSDB_MEMORY_MAX_BYTES, Type.LONG,

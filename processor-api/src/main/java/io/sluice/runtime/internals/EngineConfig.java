@@ -3,6 +3,7 @@ package io.sluice.runtime.internals;
 import io.sluice.processor.TimestampExtractor;
 import io.sluice.runtime.DeserializationExceptionHandler;
 import io.sluice.runtime.ProcessingExceptionHandler;
+import io.sluice.runtime.ProductionExceptionHandler;
 import io.sluice.runtime.StreamsConfig;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.serialization.Serde;
  * StreamsConfig}: defaults, handlers, the metrics registry.
  *
  * @param maxTaskIdleMs {@code max.task.idle.ms}; -1 never waits for empty partitions
+ * @param deadLetterTopic {@code errors.dead.letter.queue.topic.name}, or null if unset
  */
 public record EngineConfig(
     String applicationId,
@@ -26,6 +28,8 @@ public record EngineConfig(
     TimestampExtractor defaultTimestampExtractor,
     DeserializationExceptionHandler deserializationHandler,
     ProcessingExceptionHandler processingHandler,
+    ProductionExceptionHandler productionHandler,
+    String deadLetterTopic,
     Metrics metrics) {
 
   /** Resolves the engine settings of {@code config}, registering metrics in {@code metrics}. */
@@ -43,7 +47,17 @@ public record EngineConfig(
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER, DeserializationExceptionHandler.class),
         config.getConfiguredInstance(
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER, ProcessingExceptionHandler.class),
+        config.getConfiguredInstance(
+            StreamsConfig.PRODUCTION_EXCEPTION_HANDLER, ProductionExceptionHandler.class),
+        config.getString(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME),
         metrics);
+  }
+
+  /** These settings with another {@code max.task.idle.ms}. */
+  public EngineConfig withMaxTaskIdleMs(long idleMs) {
+    return new EngineConfig(applicationId, appConfigs, exactlyOnce, idleMs, defaultKeySerde,
+        defaultValueSerde, defaultTimestampExtractor, deserializationHandler, processingHandler,
+        productionHandler, deadLetterTopic, metrics);
   }
 
   private static Map<String, Object> appConfigs(StreamsConfig config) {

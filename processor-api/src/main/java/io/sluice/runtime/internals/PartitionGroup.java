@@ -83,6 +83,29 @@ final class PartitionGroup {
     return best == null ? null : best.poll();
   }
 
+  /** Records that {@code record}, taken by {@link #nextRecord}, was processed. */
+  void markConsumed(StampedRecord record) {
+    RecordQueue queue = queues.get(
+        new TopicPartition(record.record().topic(), record.record().partition()));
+    if (queue != null) {
+      queue.markConsumed(record.record().offset());
+    }
+  }
+
+  /** The partition time of each partition (largest timestamp taken from it), or -1. */
+  long partitionTime(TopicPartition partition) {
+    RecordQueue queue = queues.get(partition);
+    return queue == null ? -1L : queue.partitionTime();
+  }
+
+  /** Resumes a partition's committed partition time; ignored for partitions not read. */
+  void initializePartitionTime(TopicPartition partition, long timestamp) {
+    RecordQueue queue = queues.get(partition);
+    if (queue != null) {
+      queue.initializePartitionTime(timestamp);
+    }
+  }
+
   int numBuffered() {
     int total = 0;
     for (RecordQueue queue : queues.values()) {

@@ -5,6 +5,7 @@ import io.sluice.processor.Record;
 import io.sluice.processor.TopologyException;
 import io.sluice.runtime.ErrorContext;
 import io.sluice.runtime.HandlerResponse;
+import io.sluice.runtime.StreamsConfig;
 import io.sluice.runtime.StreamsException;
 import io.sluice.state.internals.ProcessorRecordContext;
 import java.util.ArrayList;
@@ -88,9 +89,14 @@ final class ProcessorNode<KIn, VIn, KOut, VOut> {
       ErrorContext where = rc == null
           ? new ErrorContext(task.taskId(), name, null, -1, -1L)
           : new ErrorContext(task.taskId(), name, rc.topic(), rc.partition(), rc.offset());
-      if (task.config().processingHandler().handle(where, record, e) == HandlerResponse.FAIL) {
+      HandlerResponse response = task.config().processingHandler().handle(where, record, e);
+      if (response == HandlerResponse.FAIL) {
         throw new StreamsException("Processor '" + name + "' failed (" + where + "): " + e
             + "; set processing.exception.handler to skip such records", e);
+      }
+      if (response == HandlerResponse.DEAD_LETTER) {
+        task.deadLetters().send(StreamsConfig.PROCESSING_EXCEPTION_HANDLER, where,
+            task.currentRawRecord(), e, task.wallClockMs());
       }
       task.taskMetrics().recordDropped();
     }

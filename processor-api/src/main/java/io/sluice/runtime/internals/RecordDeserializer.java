@@ -3,6 +3,7 @@ package io.sluice.runtime.internals;
 import io.sluice.runtime.DeserializationExceptionHandler;
 import io.sluice.runtime.ErrorContext;
 import io.sluice.runtime.HandlerResponse;
+import io.sluice.runtime.StreamsConfig;
 import io.sluice.runtime.StreamsException;
 import io.sluice.state.TaskId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,21 +11,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Turns a raw input record into a {@link StampedRecord} through its source's deserializers and
  * timestamp extractor. A failure, or a negative timestamp, goes to the deserialization exception
- * handler: FAIL throws, CONTINUE drops the record and counts it.
+ * handler: FAIL throws, CONTINUE drops the record and counts it, DEAD_LETTER also sends it to the
+ * dead-letter topic.
  */
 final class RecordDeserializer {
   private final SourceNode source;
   private final DeserializationExceptionHandler handler;
   private final TaskId taskId;
-  private final TaskMetrics metrics;
+  private final TaskContext task;
 
-  RecordDeserializer(
-      SourceNode source, DeserializationExceptionHandler handler, TaskId taskId,
-      TaskMetrics metrics) {
+  RecordDeserializer(SourceNode source, TaskContext task) {
     this.source = source;
-    this.handler = handler;
-    this.taskId = taskId;
-    this.metrics = metrics;
+    this.handler = task.config().deserializationHandler();
+    this.taskId = task.taskId();
+    this.task = task;
   }
 
   /**
@@ -46,18 +46,23 @@ final class RecordDeserializer {
             + source.timestampExtractor().getClass().getName() + " returned the negative"
             + " timestamp " + timestamp + "; use an extractor that gives valid timestamps");
       }
-      return new StampedRecord(record, timestamp, source);
+      return new StampedRecord(record, timestamp, source, raw);
     } catch (RuntimeException e) {
       ErrorContext where =
           new ErrorContext(taskId, source.name(), raw.topic(), raw.partition(), raw.offset());
-      if (handler.handle(where, raw, e) == HandlerResponse.FAIL) {
+      HandlerResponse response = handler.handle(where, raw, e);
+      if (response == HandlerResponse.FAIL) {
         throw new StreamsException("Cannot read the record at topic " + raw.topic()
             + ", partition " + raw.partition() + ", offset " + raw.offset() + " (source '"
             + source.name() + "', task " + taskId + "): " + e.getMessage() + ". Set"
             + " deserialization.exception.handler to LogAndContinueExceptionHandler to skip"
             + " such records", e);
       }
-      metrics.recordDropped();
+      if (response == HandlerResponse.DEAD_LETTER) {
+        task.deadLetters().send(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER, where, raw, e,
+            task.wallClockMs());
+      }
+      task.taskMetrics().recordDropped();
       return null;
     }
   }

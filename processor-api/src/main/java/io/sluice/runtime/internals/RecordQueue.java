@@ -42,9 +42,18 @@ final class RecordQueue {
     head = null;
     if (result != null) {
       partitionTime = Math.max(partitionTime, result.timestamp());
-      lastConsumedOffset = result.record().offset();
     }
     return result;
+  }
+
+  /** Records that the record at {@code offset}, taken by {@link #poll}, was processed. */
+  void markConsumed(long offset) {
+    lastConsumedOffset = Math.max(lastConsumedOffset, offset);
+  }
+
+  /** Resumes the partition time committed earlier; it never goes back. */
+  void initializePartitionTime(long timestamp) {
+    partitionTime = Math.max(partitionTime, timestamp);
   }
 
   private void fillHead() {

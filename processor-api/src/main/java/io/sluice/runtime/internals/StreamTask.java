@@ -145,8 +145,7 @@ public final class StreamTask {
       throw new IllegalArgumentException(
           "Task " + id + " has no source reading topic '" + partition.topic() + "'");
     }
-    partitions.addQueue(new RecordQueue(partition, new RecordDeserializer(
-        source, context.config().deserializationHandler(), id, context.taskMetrics())));
+    partitions.addQueue(new RecordQueue(partition, new RecordDeserializer(source, context)));
   }
 
   /** Buffers raw records of one input partition. */
@@ -166,15 +165,19 @@ public final class StreamTask {
   }
 
   /**
-   * Resumes the stream time recorded in the metadata of committed offsets (written by {@link
-   * #prepareCommit()}), so a task that moved neither reopens closed windows nor re-fires
-   * punctuation. Metadata written by others is ignored.
+   * Resumes each partition's time, and the task's stream time (their maximum), from the metadata
+   * of committed offsets (written by {@link #prepareCommit()}), so a task that moved neither
+   * reopens closed windows nor re-fires punctuation. Metadata written by others is ignored.
    */
   public void initializeStreamTime(Map<TopicPartition, OffsetAndMetadata> committed) {
     // KafkaConsumer.committed() maps partitions that were never committed to null.
-    committed.values().forEach(offset -> {
+    committed.forEach((partition, offset) -> {
       if (offset != null) {
-        context.advanceStreamTime(StreamTimeMetadata.decode(offset.metadata()));
+        long time = StreamTimeMetadata.decode(offset.metadata());
+        if (time != Long.MIN_VALUE) {
+          partitions.initializePartitionTime(partition, time);
+          context.advanceStreamTime(time);
+        }
       }
     });
   }
@@ -204,11 +207,14 @@ public final class StreamTask {
         new Record<>(in.key(), in.value(), stamped.timestamp(), in.headers());
     context.setRecordContext(new ProcessorRecordContext(stamped.timestamp(), in.offset(),
         in.partition(), in.topic(), record.headers()));
+    context.setCurrentRawRecord(stamped.raw());
     try {
       stamped.source().node().process(record);
     } finally {
       context.setRecordContext(null);
+      context.setCurrentRawRecord(null);
     }
+    partitions.markConsumed(stamped);
     context.taskMetrics().recordProcess();
     return true;
   }
@@ -253,8 +259,8 @@ public final class StreamTask {
 
   /**
    * Flushes the stores (caches forward their records) and the record collector, and returns the
-   * input offsets to commit: the next offset to read per partition, with the stream time in the
-   * metadata.
+   * input offsets to commit: the next offset to read per partition, with that partition's time
+   * in the metadata.
    */
   public Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     if (state == TaskState.CREATED || state == TaskState.CLOSED) {
@@ -263,9 +269,8 @@ public final class StreamTask {
     flushStores();
     context.collector().flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    String metadata = StreamTimeMetadata.encode(context.currentStreamTimeMs());
-    partitions.consumedOffsets().forEach(
-        (tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset + 1, metadata)));
+    partitions.consumedOffsets().forEach((tp, offset) -> offsets.put(tp,
+        new OffsetAndMetadata(offset + 1, StreamTimeMetadata.encode(partitions.partitionTime(tp)))));
     return offsets;
   }
 
@@ -305,8 +310,9 @@ public final class StreamTask {
   }
 
   /**
-   * Closes after a final flush and checkpoint (under either guarantee). The caller commits the
-   * offsets of {@link #prepareCommit()} first.
+   * Closes with a final checkpoint (under either guarantee). The caller commits first ({@link
+   * #prepareCommit()}, then its offsets): nothing is flushed here, so nothing written after that
+   * commit (which under exactly-once would not be committed) can reach the checkpoint.
    */
   public void closeClean() {
     if (state == TaskState.CLOSED) {
@@ -315,8 +321,6 @@ public final class StreamTask {
     boolean opened = state != TaskState.CREATED;
     suspend();
     if (opened) {
-      flushStores();
-      context.collector().flush();
       postCommit(true);
     }
     closeProcessorsAndStores(true);

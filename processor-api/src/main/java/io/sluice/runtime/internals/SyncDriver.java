@@ -315,6 +315,7 @@ public final class SyncDriver implements AutoCloseable {
     RuntimeException failure = null;
     for (StreamTask task : allTasks()) {
       try {
+        committed.putAll(task.prepareCommit());
         task.closeClean();
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;

@@ -12,6 +12,7 @@ import io.sluice.state.internals.ThreadCache;
 import java.io.File;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Metrics;
@@ -39,7 +40,9 @@ public final class TaskContext implements InternalStoreContext {
   private final ThreadCache cache;
   private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
   private final PunctuationQueue wallClockPunctuations = new PunctuationQueue();
+  private final DeadLetters deadLetters;
   private ProcessorRecordContext recordContext;
+  private ConsumerRecord<byte[], byte[]> currentRaw;
   private long streamTime = Long.MIN_VALUE;
   private boolean commitRequested;
 
@@ -51,7 +54,8 @@ public final class TaskContext implements InternalStoreContext {
     this.config = config;
     this.stateDir = stateDir;
     this.stateManager = stateManager;
-    this.collector = collector;
+    this.collector = new HandledRecordCollector(collector, this);
+    this.deadLetters = new DeadLetters(config.deadLetterTopic(), collector);
     this.time = time;
     this.metrics = metrics;
     this.globalStores = globalStores;
@@ -156,6 +160,20 @@ public final class TaskContext implements InternalStoreContext {
 
   RecordCollector collector() {
     return collector;
+  }
+
+  /** Where failed records go when a handler answers DEAD_LETTER. */
+  DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
+  /** The raw input record being processed, or null (punctuation, between records). */
+  ConsumerRecord<byte[], byte[]> currentRawRecord() {
+    return currentRaw;
+  }
+
+  void setCurrentRawRecord(ConsumerRecord<byte[], byte[]> raw) {
+    this.currentRaw = raw;
   }
 
   ProcessorStateManager stateManager() {

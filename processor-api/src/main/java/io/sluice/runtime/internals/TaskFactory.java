@@ -67,6 +67,21 @@ public final class TaskFactory {
   }
 
   /**
+   * The sub-topology whose source reads {@code topic} (by name or pattern), or -1 if none does.
+   */
+  public int subtopologyOf(String topic) {
+    for (InternalTopologyBuilder.SubtopologyDef sub : subtopologies) {
+      for (NodeDef.Source source : sub.sources()) {
+        if (source.topics().contains(topic)
+            || (source.pattern() != null && source.pattern().matcher(topic).matches())) {
+          return sub.id();
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
    * A new task in state CREATED.
    *
    * @param inputPartitions the partitions it reads, one per source topic
@@ -117,7 +132,7 @@ public final class TaskFactory {
             + sourceTopics(id.subtopology()));
       }
       queues.add(new RecordQueue(partition,
-          new RecordDeserializer(source, config.deserializationHandler(), id, metrics)));
+          new RecordDeserializer(source, context)));
     }
     return new StreamTask(id, topology, context,
         new PartitionGroup(queues, config.maxTaskIdleMs()), stateDirectory);

@@ -158,10 +158,11 @@ class StreamTaskTest {
     task.process(0);
     task.process(0);
     assertThat(task.prepareCommit()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        A, new OffsetAndMetadata(9, "1:2")));
+        A, new OffsetAndMetadata(9, "2:2")));
     task.process(0);
-    assertThat(task.prepareCommit()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        A, new OffsetAndMetadata(9, "1:3"), B, new OffsetAndMetadata(4, "1:3")));
+    assertThat(task.prepareCommit()).as("each partition carries its own time")
+        .containsExactlyInAnyOrderEntriesOf(Map.of(
+            A, new OffsetAndMetadata(9, "2:2"), B, new OffsetAndMetadata(4, "2:3")));
     task.closeClean();
   }
 
@@ -177,7 +178,7 @@ class StreamTaskTest {
     first.closeClean();
 
     StreamTask second = task(-1);
-    second.initializeStreamTime(Map.of(A, committed.get(A),
+    second.initializeStreamTime(Map.of(A, committed.get(A), B, committed.get(B),
         new TopicPartition("x", 0), new OffsetAndMetadata(3, "written by someone else")));
     assertThat(second.streamTime()).isEqualTo(70L);
     running(second).addRecords(A, records(A, 1, 10));

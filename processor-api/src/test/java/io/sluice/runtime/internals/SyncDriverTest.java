@@ -164,7 +164,7 @@ class SyncDriverTest {
     pipe(driver, "in", "k", "all", 50);
     pipe(driver, "in", "k", "all", 20);
     assertThat(driver.committedOffsets())
-        .containsEntry(new TopicPartition("in", 0), new OffsetAndMetadata(2, "1:50"));
+        .containsEntry(new TopicPartition("in", 0), new OffsetAndMetadata(2, "2:50"));
   }
 
   @Test
@@ -256,8 +256,9 @@ class SyncDriverTest {
         .hasMessage("Cannot send to partition 3 of topic 'out': topics of the test driver have"
             + " one partition (0)");
     assertThatThrownBy(() -> pipe(driver, "in", "k", "unwritable", 3))
-        .hasMessage("Cannot serialize a record for topic 'out' (key k):"
-            + " java.lang.IllegalArgumentException: cannot write it; check the serializers given"
-            + " for that topic");
+        .hasMessageContaining("Cannot serialize a record for topic 'out' (task 0_0, node 'sink to"
+            + " out', topic in, partition 0, offset 2): java.lang.IllegalArgumentException: cannot"
+            + " write it; check the serializers given for that topic, or set"
+            + " production.exception.handler to skip such records");
   }
 }

@@ -1,0 +1,230 @@
+package io.sluice.runtime;
+
+import io.sluice.processor.Topology;
+import io.sluice.runtime.internals.InstanceContext;
+import io.sluice.runtime.internals.InternalTopologyBuilder;
+import io.sluice.runtime.internals.StateDirectory;
+import io.sluice.runtime.internals.ThreadState;
+import io.sluice.runtime.internals.assignment.ProcessIdFile;
+import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.MetricConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A Sluice application instance running a {@link Topology} against Kafka: stream threads that
+ * share the work of the application's consumer group ({@code application.id}), a global thread
+ * for global stores, and the local state under {@code state.dir}. Start more instances with the
+ * same {@code application.id} to scale out; close one to scale in.
+ *
+ * <p>States: CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, or PENDING_ERROR →
+ * ERROR after a fatal error (failed authentication, an assignment error such as a missing source
+ * topic, a shutdown requested by another instance) or when the uncaught-exception handler answers
+ * SHUTDOWN_CLIENT or SHUTDOWN_APPLICATION. Thread-safe.
+ */
+public final class StreamsApp implements AutoCloseable {
+  /** The instance's state. */
+  public enum State {
+    /** Built, not started. */
+    CREATED,
+    /** Some stream thread is joining the group, rebalancing or restoring. */
+    REBALANCING,
+    /** Every stream thread runs its tasks. */
+    RUNNING,
+    /** Closing after {@link #close}. */
+    PENDING_SHUTDOWN,
+    /** Closed. */
+    NOT_RUNNING,
+    /** Closing after an error. */
+    PENDING_ERROR,
+    /** Stopped after an error; {@link #close} releases what is left. */
+    ERROR
+  }
+
+  /** Told of every state change, on the thread that caused it. */
+  @FunctionalInterface
+  public interface StateListener {
+    /** The instance moved from {@code oldState} to {@code newState}. */
+    void onChange(State newState, State oldState);
+  }
+
+  private final StreamsConfig config;
+  private final InternalTopologyBuilder builder;
+  private final KafkaClientSupplier clients;
+  private final Metrics metrics;
+  private final StateDirectory stateDirectory;
+  private final UUID processId;
+  private final AppRuntime runtime;
+
+  /**
+   * An instance using plain Kafka clients.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException if a setting is invalid or missing
+   *     ({@code application.id}, {@code bootstrap.servers}), naming it, the value and what is
+   *     valid
+   */
+  public StreamsApp(Topology topology, Properties props) {
+    this(topology, props, KafkaClientSupplier.defaults());
+  }
+
+  /**
+   * An instance whose Kafka clients come from {@code clients}.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException if a setting is invalid or missing
+   * @throws java.io.UncheckedIOException if the process id file under {@code state.dir} cannot be
+   *     read or written
+   */
+  public StreamsApp(Topology topology, Properties props, KafkaClientSupplier clients) {
+    this.config = new StreamsConfig(props);
+    config.requireRuntimeSettings();
+    this.clients = java.util.Objects.requireNonNull(clients, "clients");
+    String appId = config.getString(StreamsConfig.APPLICATION_ID);
+    this.builder = InternalTopologyBuilder.of(topology).resolvedFor(appId);
+    this.metrics = new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.forName(
+        config.getString(StreamsConfig.METRICS_RECORDING_LEVEL))), Time.SYSTEM);
+    String stateDir = config.getString(StreamsConfig.STATE_DIR);
+    this.stateDirectory = new StateDirectory(stateDir, appId,
+        config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS), Time.SYSTEM);
+    this.processId = ProcessIdFile.loadOrCreate(Path.of(stateDir), appId);
+    String clientId = config.getString(StreamsConfig.CLIENT_ID);
+    String prefix = clientId.isEmpty() ? appId + "-" + processId : clientId;
+    this.runtime = new AppRuntime(this, prefix);
+  }
+
+  StreamsConfig config() {
+    return config;
+  }
+
+  KafkaClientSupplier clients() {
+    return clients;
+  }
+
+  Metrics metricsRegistry() {
+    return metrics;
+  }
+
+  StateDirectory stateDirectory() {
+    return stateDirectory;
+  }
+
+  TopologyMetadata topologyMetadata() {
+    return TopologyMetadata.of(builder, config.getString(StreamsConfig.APPLICATION_ID));
+  }
+
+  /** Sets the state listener; call before {@link #start}. */
+  public void setStateListener(StateListener listener) {
+    runtime.setStateListener(listener);
+  }
+
+  /**
+   * Sets the handler for exceptions that kill a stream thread; call before {@link #start}.
+   *
+   * @throws NullPointerException if {@code handler} is null
+   */
+  public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
+    runtime.setUncaughtExceptionHandler(java.util.Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Starts the instance: creates or validates the internal topics, restores the global stores
+   * (blocking until they are complete) and starts the stream threads. A fatal error while
+   * starting (authentication, a missing global source topic) puts the instance in ERROR; the
+   * cause is logged.
+   *
+   * @throws IllegalStateException if the instance is not CREATED
+   */
+  public void start() {
+    runtime.start();
+  }
+
+  /** The current state. */
+  public State state() {
+    return runtime.state();
+  }
+
+  /** Closes and waits as long as it takes; see {@link #close(Duration)}. */
+  @Override
+  public void close() {
+    close(Duration.ofMillis(Long.MAX_VALUE));
+  }
+
+  /**
+   * Stops the instance: every stream thread commits, checkpoints and closes its tasks, and leaves
+   * the group (so the other instances take over at once); then the global thread and clients
+   * close. Safe to call in any state and more than once.
+   *
+   * @param timeout how long to wait for the threads to stop
+   * @return whether everything stopped within {@code timeout} (the shutdown goes on if not);
+   *     false when called from one of the instance's own threads, which cannot wait for
+   *     themselves
+   */
+  public boolean close(Duration timeout) {
+    return runtime.close(timeout);
+  }
+
+  /**
+   * Deletes this application's local state (every task directory under {@code
+   * state.dir/application.id}); the stores restore from their changelogs at the next start.
+   *
+   * @throws IllegalStateException if the instance is running (call it before {@link #start} or
+   *     after {@link #close})
+   * @throws io.sluice.state.StateStoreException if another process holds the directory
+   */
+  public void cleanUp() {
+    State current = state();
+    if (current != State.CREATED && current != State.NOT_RUNNING && current != State.ERROR) {
+      throw new IllegalStateException("cleanUp() deletes local state and may only run before"
+          + " start() or after close(), but the instance is " + current);
+    }
+    stateDirectory.cleanUp();
+  }
+
+  /**
+   * Adds a stream thread while the instance runs; the group rebalances to give it tasks, and the
+   * record cache is split anew across the threads.
+   *
+   * @return the new thread's name, or empty if the instance is not REBALANCING or RUNNING
+   */
+  public Optional<String> addStreamThread() {
+    return runtime.addStreamThread();
+  }
+
+  /**
+   * Stops one stream thread (committing and closing its tasks clean, leaving the group) and
+   * waits for it; its tasks move to the remaining threads and instances.
+   *
+   * @return the removed thread's name, or empty if the instance is not REBALANCING or RUNNING
+   *     or has no thread left
+   */
+  public Optional<String> removeStreamThread() {
+    return runtime.removeStreamThread();
+  }
+
+  /** The instance's metrics (tasks, stores, caches, restoration), read-only. */
+  public Map<MetricName, ? extends Metric> metrics() {
+    return java.util.Collections.unmodifiableMap(metrics.metrics());
+  }
+
+  /** The persistent id of this instance, kept in {@code state.dir/application.id}. */
+  public UUID processId() {
+    return processId;
+  }
+
+  /** The state of each live stream thread, by thread name (for tests and monitoring). */
+  Map<String, ThreadState> threadStates() {
+    return runtime.threadStates();
+  }
+
+  InstanceContext instanceContext() {
+    return runtime.instanceContext();
+  }
+}

@@ -1,0 +1,74 @@
+package io.sluice.runtime.internals;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * At-least-once commits: flush caches, flush the producer (every output and changelog record is
+ * acknowledged), {@code commitSync} the input offsets, then checkpoint. A crash between the flush
+ * and the offset commit reprocesses records: duplicates, never loss.
+ */
+final class AlosCommitter implements Committer {
+  private final Producer<byte[], byte[]> producer;
+  private final Consumer<byte[], byte[]> consumer;
+
+  AlosCommitter(Producer<byte[], byte[]> producer, Consumer<byte[], byte[]> consumer) {
+    this.producer = producer;
+    this.consumer = consumer;
+  }
+
+  @Override
+  public void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+    producer.send(record, callback);
+  }
+
+  @Override
+  public int partitionCount(String topic) {
+    return producer.partitionsFor(topic).size();
+  }
+
+  @Override
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void commit(Collection<StreamTask> tasks) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    try {
+      for (StreamTask task : tasks) {
+        offsets.putAll(task.prepareCommit());
+      }
+      if (!offsets.isEmpty()) {
+        consumer.commitSync(offsets);
+      }
+    } catch (KafkaException e) {
+      throw TaskMigratedException.translate("Committing offsets " + offsets, e);
+    }
+    tasks.forEach(task -> task.postCommit(false));
+  }
+
+  @Override
+  public boolean commitsWholeThread() {
+    return false;
+  }
+
+  @Override
+  public void abortAfterFailure() {
+    // Nothing is open: records already sent stay sent, and their input is processed again.
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,88 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.processor.StreamPartitioner;
+import io.sluice.runtime.StreamsException;
+import io.sluice.state.TaskId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A task's record collector in the Kafka runtime: serializes each record and sends it through the
+ * thread's producer. Acknowledged offsets are kept per partition for the task's changelog
+ * positions. A failed send is kept and thrown by the next {@link #send} or {@link #flush} (as a
+ * {@link TaskMigratedException} if the producer was fenced): a record that reached the producer
+ * cannot be skipped, since records after it may already be written.
+ */
+final class KafkaRecordCollector implements RecordCollector {
+  private final TaskId taskId;
+  private final ThreadProducer producer;
+  private final Map<TopicPartition, Long> offsets = new ConcurrentHashMap<>();
+  private final AtomicReference<RuntimeException> sendError = new AtomicReference<>();
+
+  KafkaRecordCollector(TaskId taskId, ThreadProducer producer) {
+    this.taskId = taskId;
+    this.producer = producer;
+  }
+
+  @Override
+  public <K, V> void send(
+      String topic, K key, V value, Headers headers, Integer partition, long timestamp,
+      Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+    checkForSendError();
+    Headers copy = new RecordHeaders(headers.toArray());
+    byte[] keyBytes;
+    byte[] valueBytes;
+    try {
+      keyBytes = keySerializer.serialize(topic, copy, key);
+      valueBytes = valueSerializer.serialize(topic, copy, value);
+    } catch (RuntimeException e) {
+      throw new StreamsException("Task " + taskId + " cannot serialize a record for topic '"
+          + topic + "': " + e + "; check the serializers given for that topic", e);
+    }
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, copy);
+    producer.send(record, (metadata, exception) -> {
+      if (exception == null) {
+        offsets.merge(new TopicPartition(metadata.topic(), metadata.partition()),
+            metadata.offset(), Math::max);
+      } else {
+        RuntimeException error = new StreamsException("Task " + taskId + " could not send a"
+            + " record to topic '" + topic + "': " + exception, exception);
+        sendError.compareAndSet(null, TaskMigratedException.translate("Sending", error));
+      }
+    });
+  }
+
+  @Override
+  public <K, V> void send(
+      String topic, K key, V value, Headers headers, long timestamp, Serializer<K> keySerializer,
+      Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner) {
+    int count = producer.partitionCount(topic);
+    Integer partition = partitioner.partition(topic, key, value, count).orElse(null);
+    send(topic, key, value, headers, partition, timestamp, keySerializer, valueSerializer);
+  }
+
+  @Override
+  public void flush() {
+    producer.flush();
+    checkForSendError();
+  }
+
+  private void checkForSendError() {
+    RuntimeException error = sendError.get();
+    if (error != null) {
+      throw error;
+    }
+  }
+
+  @Override
+  public Map<TopicPartition, Long> offsets() {
+    return Map.copyOf(offsets);
+  }
+}

@@ -1,0 +1,44 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.runtime.StreamsException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+
+/**
+ * The thread's tasks have moved to another member (its producer was fenced, or its group
+ * generation is stale): the thread closes its tasks dirty, without committing, and rejoins the
+ * group. Never reaches the user's uncaught-exception handler.
+ */
+final class TaskMigratedException extends StreamsException {
+  private static final long serialVersionUID = 1L;
+
+  TaskMigratedException(String message, Throwable cause) {
+    super(message + "; the thread closes its tasks dirty and rejoins the group", cause);
+  }
+
+  /**
+   * Whether {@code error} (or one of its causes) says the tasks migrated: a fenced producer, an
+   * invalid producer epoch, or a failed offset commit.
+   */
+  static boolean isMigration(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+          || t instanceof CommitFailedException || t instanceof TaskMigratedException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** {@code error} as a {@link TaskMigratedException} if it is a migration, else unchanged. */
+  static RuntimeException translate(String what, RuntimeException error) {
+    if (error instanceof TaskMigratedException) {
+      return error;
+    }
+    return isMigration(error) ? new TaskMigratedException(what + " failed: " + error, error) : error;
+  }
+}

@@ -1,0 +1,134 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.runtime.StreamsConfig;
+import io.sluice.runtime.internals.assignment.AssignmentInfo;
+import io.sluice.runtime.internals.assignment.AssignorContext;
+import io.sluice.runtime.internals.assignment.SubscriptionInfo;
+import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import io.sluice.state.StateStoreException;
+import io.sluice.state.TaskId;
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stream thread's side of the assignor hand-off: what its main consumer's {@code
+ * SluiceAssignor} puts in the subscription, and where the assignor leaves this consumer's
+ * assignment. Called on the stream thread (inside {@code poll}).
+ */
+final class ThreadAssignorContext implements AssignorContext {
+  private static final Logger LOG = LoggerFactory.getLogger(ThreadAssignorContext.class);
+  private final InstanceContext instance;
+  private final Supplier<Set<TaskId>> ownedActive;
+  private AssignmentInfo assignment;
+  private boolean fresh;
+
+  ThreadAssignorContext(InstanceContext instance, Supplier<Set<TaskId>> ownedActive) {
+    this.instance = instance;
+    this.ownedActive = ownedActive;
+  }
+
+  @Override
+  public UUID processId() {
+    return instance.processId();
+  }
+
+  @Override
+  public String userEndpoint() {
+    String server = instance.config().getString(StreamsConfig.APPLICATION_SERVER);
+    return server == null || server.isEmpty() ? null : server;
+  }
+
+  @Override
+  public int threadCount() {
+    return Math.max(1, instance.threadCount().getAsInt());
+  }
+
+  @Override
+  public TopologyMetadata topology() {
+    return instance.topology();
+  }
+
+  @Override
+  public StreamsConfig config() {
+    return instance.config();
+  }
+
+  @Override
+  public Admin admin() {
+    return instance.admin();
+  }
+
+  @Override
+  public Set<TaskId> ownedActiveTasks() {
+    return ownedActive.get();
+  }
+
+  @Override
+  public Set<TaskId> ownedStandbyTasks() {
+    return Set.of();
+  }
+
+  /**
+   * Reads the checkpoint of every task directory of the instance; tasks this thread runs report
+   * {@link SubscriptionInfo#LATEST_OFFSET}. Unreadable checkpoints are skipped (the task counts as having no
+   * state).
+   */
+  @Override
+  public Map<TaskId, Long> taskOffsetSums() {
+    Map<TaskId, Long> sums = new HashMap<>();
+    File[] dirs = instance.stateDirectory().appDir().listFiles(File::isDirectory);
+    if (dirs != null) {
+      for (File dir : dirs) {
+        TaskId id;
+        try {
+          id = TaskId.parse(dir.getName());
+        } catch (RuntimeException notATask) {
+          continue;
+        }
+        File file = new File(dir, ProcessorStateManager.CHECKPOINT_FILE);
+        if (!file.isFile()) {
+          continue;
+        }
+        try {
+          long sum = new OffsetCheckpoint(file.toPath()).read().values().stream()
+              .mapToLong(Long::longValue).sum();
+          sums.put(id, sum);
+        } catch (StateStoreException e) {
+          LOG.debug("Skipping the unreadable checkpoint {}", file, e);
+        }
+      }
+    }
+    ownedActive.get().forEach(id -> sums.put(id, SubscriptionInfo.LATEST_OFFSET));
+    return sums;
+  }
+
+  @Override
+  public int shutdownRequest() {
+    return instance.shutdownRequest().get();
+  }
+
+  @Override
+  public void onAssignment(AssignmentInfo info) {
+    this.assignment = info;
+    this.fresh = true;
+  }
+
+  /** The latest assignment, or null before the first. */
+  AssignmentInfo assignment() {
+    return assignment;
+  }
+
+  /** Whether an assignment arrived since the last call; clears the mark. */
+  boolean takeFresh() {
+    boolean result = fresh;
+    fresh = false;
+    return result;
+  }
+}
