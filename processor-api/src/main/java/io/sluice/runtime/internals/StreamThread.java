@@ -100,6 +100,8 @@ public final class StreamThread extends Thread {
         getName() + "-consumer");
     main.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
     main.put(AssignorContext.CONFIG_KEY, assignor);
+    // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
+    main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     main.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     this.consumer = instance.clients().getConsumer(main);
     Map<String, Object> restore = config.restoreConsumerConfigs(getName() + "-restore-consumer");
