@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -35,6 +37,7 @@ public final class InternalTopologyBuilder {
   private final Map<String, String> sourceOfTopic = new HashMap<>();
   private final List<GlobalStoreDef> globalStores = new ArrayList<>();
   private final Map<String, Integer> internalTopics = new LinkedHashMap<>();
+  private final Map<String, SourceChangelog> sourceChangelogs = new LinkedHashMap<>();
   private String resolvedFor;
 
   /** A global store with the source and processor that feed it. */
@@ -144,6 +147,7 @@ public final class InternalTopologyBuilder {
           (NodeDef.Proc) copy.nodes.get(global.processor().name())));
     }
     internalTopics.forEach((topic, count) -> copy.internalTopics.put(full.apply(topic), count));
+    copy.sourceChangelogs.putAll(sourceChangelogs);
     return copy;
   }
 
@@ -247,6 +251,41 @@ public final class InternalTopologyBuilder {
     List<String> parents = checkParents(sink.name(), sink.parents().toArray(String[]::new));
     nodes.put(sink.name(), sink);
     linkParents(sink.name(), parents);
+  }
+
+  /**
+   * A store whose changelog is one of the topology's source topics (a source table's store when
+   * the DSL optimizes): its writes are not logged, and it restores from that topic, each record
+   * first passed through {@code restoreConverter} (which may, say, add the record's timestamp to
+   * the value bytes). Restoration reads the topic's partition of the task's partition number.
+   *
+   * @param topic the source topic
+   * @param restoreConverter maps a source record to the changelog record the store expects
+   */
+  public record SourceChangelog(
+      String topic, UnaryOperator<ConsumerRecord<byte[], byte[]>> restoreConverter) {}
+
+  /**
+   * Makes a source topic the changelog of a store: the store's logging is disabled and it
+   * restores from {@code topic}; see {@link SourceChangelog}.
+   *
+   * @throws TopologyException if the store was not added or no source reads {@code topic}
+   */
+  public void useSourceTopicAsChangelog(String storeName, String topic,
+      UnaryOperator<ConsumerRecord<byte[], byte[]>> restoreConverter) {
+    StoreBuilder<?> builder = stores.get(storeName);
+    if (builder == null || !sourceOfTopic.containsKey(topic)) {
+      throw new TopologyException("Cannot use topic '" + topic + "' as the changelog of store '"
+          + storeName + "': " + (builder == null ? "no such store (stores: " + stores.keySet()
+          : "no source reads the topic (source topics: " + sourceOfTopic.keySet()) + ")");
+    }
+    builder.withLoggingDisabled();
+    sourceChangelogs.put(storeName, new SourceChangelog(topic, restoreConverter));
+  }
+
+  /** @return the stores restored from a source topic, by store name */
+  public Map<String, SourceChangelog> sourceChangelogs() {
+    return java.util.Collections.unmodifiableMap(sourceChangelogs);
   }
 
   /** Adds a store and connects it; see {@link Topology#addStateStore}. */

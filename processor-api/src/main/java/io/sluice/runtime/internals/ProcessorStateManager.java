@@ -50,6 +50,7 @@ public final class ProcessorStateManager {
   private final String applicationId;
   private final File taskDir;
   private final Set<String> loggedStores;
+  private final Map<String, InternalTopologyBuilder.SourceChangelog> sourceChangelogs;
   private final OffsetCheckpoint checkpoint;
   private final Map<String, Registered> stores = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -62,16 +63,36 @@ public final class ProcessorStateManager {
    */
   public ProcessorStateManager(
       TaskId taskId, String applicationId, File taskDir, Set<String> loggedStores) {
+    this(taskId, applicationId, taskDir, loggedStores, Map.of());
+  }
+
+  /**
+   * @param loggedStores names of this task's stores whose builders have logging enabled
+   * @param sourceChangelogs this task's stores restored from a source topic instead (not logged)
+   */
+  public ProcessorStateManager(TaskId taskId, String applicationId, File taskDir,
+      Set<String> loggedStores,
+      Map<String, InternalTopologyBuilder.SourceChangelog> sourceChangelogs) {
     this.taskId = taskId;
     this.applicationId = applicationId;
     this.taskDir = taskDir;
-    this.loggedStores = Set.copyOf(loggedStores);
+    this.sourceChangelogs = Map.copyOf(sourceChangelogs);
+    Set<String> restored = new HashSet<>(loggedStores);
+    restored.addAll(sourceChangelogs.keySet());
+    this.loggedStores = Set.copyOf(restored);
     this.checkpoint = new OffsetCheckpoint(new File(taskDir, CHECKPOINT_FILE).toPath());
   }
 
   /** The changelog topic name of {@code storeName} in application {@code applicationId}. */
   public static String changelogTopic(String applicationId, String storeName) {
     return applicationId + "-" + storeName + "-changelog";
+  }
+
+  /** The changelog partition of a logged store: its source topic's, or its changelog topic's. */
+  private TopicPartition changelogOf(String store) {
+    InternalTopologyBuilder.SourceChangelog source = sourceChangelogs.get(store);
+    return new TopicPartition(source != null ? source.topic() : changelogTopic(applicationId, store),
+        taskId.partition());
   }
 
   /** The task this state belongs to. */
@@ -102,8 +123,7 @@ public final class ProcessorStateManager {
       read = Map.of();
     }
     for (String store : loggedStores) {
-      TopicPartition changelog =
-          new TopicPartition(changelogTopic(applicationId, store), taskId.partition());
+      TopicPartition changelog = changelogOf(store);
       if (!read.containsKey(changelog)) {
         deleteStoreFiles(store);
       }
@@ -131,10 +151,12 @@ public final class ProcessorStateManager {
           "Store '" + store.name() + "' is already registered with task " + taskId
               + "; a store must register exactly once, from its outermost layer's init");
     }
-    TopicPartition changelog = loggedStores.contains(store.name())
-        ? new TopicPartition(changelogTopic(applicationId, store.name()), taskId.partition())
+    TopicPartition changelog = loggedStores.contains(store.name()) ? changelogOf(store.name())
         : null;
-    stores.put(store.name(), new Registered(store, callback, changelog));
+    InternalTopologyBuilder.SourceChangelog source = sourceChangelogs.get(store.name());
+    StateRestoreCallback restore = source == null ? callback
+        : batch -> callback.restoreBatch(batch.stream().map(source.restoreConverter()).toList());
+    stores.put(store.name(), new Registered(store, restore, changelog));
   }
 
   /** A registered store, or {@code null}. */

@@ -6,9 +6,11 @@ import io.sluice.state.TaskId;
 import io.sluice.state.internals.ThreadCache;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -109,15 +111,20 @@ public final class TaskFactory {
   private StreamTask create(InternalTopologyBuilder.SubtopologyDef sub, TaskId id,
       Set<TopicPartition> inputPartitions, RecordCollector collector) {
     Set<String> logged = new HashSet<>();
+    Map<String, InternalTopologyBuilder.SourceChangelog> fromSources = new HashMap<>();
     for (String store : sub.stores()) {
       StoreBuilder<?> storeBuilder = builder.storeBuilder(store);
       if (storeBuilder.loggingEnabled()) {
         logged.add(store);
       }
+      InternalTopologyBuilder.SourceChangelog source = builder.sourceChangelogs().get(store);
+      if (source != null) {
+        fromSources.put(store, source);
+      }
     }
     File taskDir = stateDirectory.taskDir(id);
     ProcessorStateManager stateManager =
-        new ProcessorStateManager(id, config.applicationId(), taskDir, logged);
+        new ProcessorStateManager(id, config.applicationId(), taskDir, logged, fromSources);
     TaskMetrics metrics = new TaskMetrics(config.metrics(), id);
     TaskContext context = new TaskContext(
         id, config, taskDir, stateManager, collector, time, metrics, globalStores, cache);
