@@ -39,6 +39,7 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add("-Xshare:auto");
     cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
     cmd.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
+    cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(mainClass.getName());

@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Input that keeps flowing while a test changes the application: every {@code periodMs} a batch
  * of records (made by a generator from a running index) is sent by an idempotent producer, until
- * {@link #stop()}, which flushes and returns everything sent.
+ * the generator returns null ({@link #exhausted()}) or {@link #stop()}, which flushes and returns
+ * everything sent.
  */
 public final class InputFlow implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
@@ -32,8 +33,13 @@ public final class InputFlow implements AutoCloseable {
   private final int batch;
   private final Future<?> task;
   private volatile Throwable failure;
+  private volatile boolean exhausted;
 
-  /** Starts sending {@code batch} records every {@code periodMs}. */
+  /**
+   * Starts sending {@code batch} records every {@code periodMs}.
+   *
+   * @param generator the record for an index, or null when there are no more
+   */
   public InputFlow(KafkaCluster kafka, IntFunction<ProducerRecord<String, String>> generator,
       int batch, long periodMs) {
     Map<String, Object> props = new HashMap<>(kafka.clientProperties());
@@ -49,8 +55,12 @@ public final class InputFlow implements AutoCloseable {
   private void sendBatch() {
     try {
       synchronized (sent) {
-        for (int i = 0; i < batch; i++) {
+        for (int i = 0; i < batch && !exhausted; i++) {
           ProducerRecord<String, String> record = generator.apply(sent.size());
+          if (record == null) {
+            exhausted = true;
+            break;
+          }
           producer.send(record, (metadata, e) -> {
             if (e != null) {
               failure = e;
@@ -63,6 +73,11 @@ public final class InputFlow implements AutoCloseable {
       failure = e;
       throw e;
     }
+  }
+
+  /** Whether the generator has no more records. */
+  public boolean exhausted() {
+    return exhausted;
   }
 
   /** How many records were handed to the producer so far. */
