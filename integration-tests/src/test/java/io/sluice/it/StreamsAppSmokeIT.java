@@ -86,8 +86,6 @@ class StreamsAppSmokeIT {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS, 200L);
     props.put("consumer.session.timeout.ms", 6000);
     props.put("consumer.heartbeat.interval.ms", 500);
-    props.put("main.consumer.partition.assignment.strategy",
-        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     return props;
   }
 
@@ -98,7 +96,6 @@ class StreamsAppSmokeIT {
     String appId = "smoke-" + guarantee.replace('_', '-') + "-" + APPS.incrementAndGet();
     String input = kafka.createTopic(appId + "-input", 2, 1, Map.of());
     String output = kafka.createTopic(appId + "-output", 2, 1, Map.of());
-    kafka.createTopic(appId + "-counts-changelog", 2, 1, Map.of("cleanup.policy", "compact"));
     produce(kafka, input, 0, 100);
 
     runUntilCounted(appId, guarantee, input, output, 100);

@@ -98,7 +98,7 @@ public final class StreamThread extends Thread {
         ? Set.of() : tasks.taskIds());
     Map<String, Object> main = config.mainConsumerConfigs(instance.applicationId(),
         getName() + "-consumer");
-    main.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
+    main.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
     main.put(AssignorContext.CONFIG_KEY, assignor);
     // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
