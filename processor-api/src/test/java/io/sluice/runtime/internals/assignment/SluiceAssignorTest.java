@@ -41,7 +41,8 @@ class SluiceAssignorTest {
   /** Members in join order, with their contexts and the partitions they own. */
   private final Map<String, FakeContext> contexts = new LinkedHashMap<>();
   private final Map<String, List<TopicPartition>> owned = new HashMap<>();
-  private final Map<String, SluiceAssignor> assignors = new HashMap<>();
+  private final Map<String, SluiceAssignor> assignors = new LinkedHashMap<>();
+  private final Map<String, Object> settings = new HashMap<>();
 
   private static StreamsConfig config(Map<String, Object> extra) {
     Map<String, Object> props = new HashMap<>(Map.of(StreamsConfig.APPLICATION_ID, "app",
@@ -52,7 +53,7 @@ class SluiceAssignorTest {
 
   private FakeContext join(String member, UUID process, String rack) {
     FakeContext context = new FakeContext(process, "host-" + process.getLeastSignificantBits()
-        + ":80", topology, config(Map.of()));
+        + ":80", topology, config(settings));
     SluiceAssignor assignor = new SluiceAssignor(admin, time);
     Map<String, Object> configs = new HashMap<>();
     configs.put(AssignorContext.CONFIG_KEY, context);
@@ -266,13 +267,23 @@ class SluiceAssignorTest {
   }
 
   @Test
-  void rackIdFromTheSubscriptionIsUsedWhenTheInfoHasNone() {
+  void racksFromClientRackOrTheSubscriptionKeepStandbysOffTheirActivesRack() {
+    settings.put(StreamsConfig.NUM_STANDBY_REPLICAS, 1);
     join("a-1", P1, null);
-    SluiceAssignor leader = assignors.get("a-1");
+    join("b-1", P2, "r1");
+    join("c-1", new UUID(0, 3), "r2");
     Map<String, Subscription> subs = new HashMap<>();
-    subs.put("a-1", new Subscription(List.of("input"), leader.subscriptionUserData(Set.of()),
-        List.of(), -1, Optional.of("r1")));
-    assertThat(leader.assign(cluster, new GroupSubscription(subs)).groupAssignment())
-        .containsOnlyKeys("a-1");
+    assignors.forEach((member, assignor) -> subs.put(member, new Subscription(List.of("input"),
+        assignor.subscriptionUserData(Set.of()), List.of(), -1,
+        member.equals("a-1") ? Optional.of("r1") : Optional.empty())));
+    Map<String, Assignment> result = assignors.get("a-1")
+        .assign(cluster, new GroupSubscription(subs)).groupAssignment();
+    Map<String, AssignmentInfo> infos = new HashMap<>();
+    result.forEach((member, a) -> infos.put(member, AssignmentInfo.decode(a.userData())));
+    Set<TaskId> activeOnRackOne = new TreeSet<>(infos.get("a-1").activeTasks().keySet());
+    activeOnRackOne.addAll(infos.get("b-1").activeTasks().keySet());
+    activeOnRackOne.removeIf(task -> task.subtopology() == 0);
+    assertThat(activeOnRackOne).isNotEmpty();
+    assertThat(infos.get("c-1").standbyTasks().keySet()).containsAll(activeOnRackOne);
   }
 }

@@ -155,6 +155,38 @@ class TaskAssignorPropertiesTest {
     }
   }
 
+  @Property(tries = 200)
+  void aStandbySharesItsActivesRackOnlyWhenNoOtherRackIsLeft(
+      @ForAll @IntRange(min = 2, max = 6) int processes,
+      @ForAll @IntRange(min = 1, max = 20) int taskCount, @ForAll long seed) {
+    Group group = Group.random(processes, taskCount, seed);
+    Map<TaskId, Long> ends = new TreeMap<>();
+    group.tasks.forEach(t -> ends.put(t, 0L));
+    Map<UUID, String> racks = new HashMap<>();
+    List<ClientState> clients = new ArrayList<>();
+    for (ClientState c : group.clients()) {
+      String rack = "rack-" + group.random.nextInt(3);
+      racks.put(c.processId(), rack);
+      clients.add(new ClientState(c.processId(), c.capacity(), rack, null, c.consumers(),
+          c.offsetSums()));
+    }
+    Result result = TaskAssignor.assign(clients, group.tasks, ends, new Config(1, 0, 0));
+    for (TaskId task : group.tasks) {
+      UUID active = holder(result, task, true);
+      UUID standby = holder(result, task, false);
+      if (racks.get(active).equals(racks.get(standby))) {
+        assertThat(racks.entrySet()).filteredOn(e -> !e.getKey().equals(active))
+            .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(racks.get(active)));
+      }
+    }
+  }
+
+  private static UUID holder(Result result, TaskId task, boolean active) {
+    return result.processes().entrySet().stream()
+        .filter(e -> (active ? e.getValue().active() : e.getValue().standby()).contains(task))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+  }
+
   private static int warmupHolders(Result result, TaskId task) {
     return (int) result.processes().values().stream().filter(t -> t.warmup().contains(task))
         .count();
