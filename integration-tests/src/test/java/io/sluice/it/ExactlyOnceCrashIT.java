@@ -168,12 +168,18 @@ class ExactlyOnceCrashIT {
           Topics.readAll(kafka, topics.get("copy"), IsolationLevel.READ_UNCOMMITTED).size();
       assertThat(uncommitted).as("records of aborted transactions exist in the copy topic"
           + diagnosis).isGreaterThan(copy.size());
+      // The runtime drops its restore-total metric when a restoration ends (a child sees it only
+      // if it reports during one) and has no restore listener; under exactly-once a task whose
+      // instance was killed has no checkpoint, so count-store entries found when its processors
+      // start were restored from the changelog.
       long restored = jvms.stream().mapToLong(j -> j.maxCounterEver("restore-total")).sum();
-      long stateAtInit =
-          jvms.stream().mapToLong(j -> j.maxCounterEver(CrashTopology.STATE_AT_INIT)).sum();
-      assertThat(restored).as("records restored from changelogs (restore-total over all"
-          + " instances; count-store entries found at task start: " + stateAtInit + ")"
-          + diagnosis).isPositive();
+      long stateAtInit = 0;
+      for (ChildJvm jvm : jvms) {
+        stateAtInit += jvm.maxCounterEver(CrashTopology.STATE_AT_INIT);
+      }
+      assertThat(restored + stateAtInit).as("evidence of changelog restoration (restore-total "
+          + restored + ", count-store entries at task start " + stateAtInit + ")" + diagnosis)
+          .isPositive();
 
       Map<String, List<Long>> perKey = valuesPerKey(counts);
       input.countPerKey.forEach((key, total) -> {
