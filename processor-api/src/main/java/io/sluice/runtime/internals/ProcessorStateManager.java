@@ -55,6 +55,10 @@ public final class ProcessorStateManager {
   private final Map<String, Registered> stores = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
   private final Map<TopicPartition, Long> checkpointed = new HashMap<>();
+  /** Changelogs whose position reflects what the open store holds (restored or written). */
+  private final Set<TopicPartition> live = new HashSet<>();
+  /** The positions written by the last checkpoint of this session, or null before the first. */
+  private Map<TopicPartition, Long> lastCheckpoint;
   private StateStoreContext context;
   private String reopening;
 
@@ -141,6 +145,30 @@ public final class ProcessorStateManager {
   }
 
   /**
+   * Where a resumed task's restoration of {@code changelog} continues: the position its open
+   * store has reached (restored or written in this session), or {@code null} if the store has
+   * not been restored yet (then the checkpoint applies).
+   */
+  public Long livePosition(TopicPartition changelog) {
+    return live.contains(changelog) ? positions.get(changelog) : null;
+  }
+
+  /**
+   * Changelog records written or restored since this session's last checkpoint; {@link
+   * Long#MAX_VALUE} if there was none yet.
+   */
+  public long changelogRecordsSinceCheckpoint() {
+    if (lastCheckpoint == null) {
+      return Long.MAX_VALUE;
+    }
+    long total = 0;
+    for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
+      total += position.getValue() - lastCheckpoint.getOrDefault(position.getKey(), 0L);
+    }
+    return total;
+  }
+
+  /**
    * Registers a store (its outermost layer) with its restore callback.
    *
    * @throws IllegalStateException if a store of that name is already registered
@@ -208,6 +236,7 @@ public final class ProcessorStateManager {
     }
     stores.get(storeName).callback().restoreBatch(batch);
     positions.put(changelog, batch.get(batch.size() - 1).offset() + 1);
+    live.add(changelog);
   }
 
   /**
@@ -220,6 +249,7 @@ public final class ProcessorStateManager {
       if (mine.contains(tp)) {
         // A stale acknowledgement must not move the position backwards.
         positions.merge(tp, offset + 1, Math::max);
+        live.add(tp);
       }
     });
   }
@@ -230,6 +260,7 @@ public final class ProcessorStateManager {
    */
   public void restorationComplete(TopicPartition changelog, long endOffset) {
     positions.merge(changelog, endOffset, Math::max);
+    live.add(changelog);
   }
 
   /**
@@ -257,6 +288,7 @@ public final class ProcessorStateManager {
     if (registered.changelog() != null) {
       positions.remove(registered.changelog());
       checkpointed.remove(registered.changelog());
+      live.remove(registered.changelog());
     }
     reopening = storeName;
     try {
@@ -321,6 +353,7 @@ public final class ProcessorStateManager {
       }
     }
     checkpoint.write(offsets);
+    lastCheckpoint = Map.copyOf(positions);
   }
 
   /** Deletes the checkpoint (under exactly-once, when the task starts running). */

@@ -193,8 +193,10 @@ public final class StoreChangelogReader {
   private long startOffset(ChangelogPartitionState state, long begin) {
     ProcessorStateManager manager = state.task.stateManager();
     StateStore store = manager.store(state.storeName);
-    Long checkpointed = manager.checkpointedOffset(state.changelog);
-    if (checkpointed == null || store == null || !store.persistent()) {
+    // A resumed task continues from where its open store is; a new one from its checkpoint.
+    Long live = manager.livePosition(state.changelog);
+    Long checkpointed = live != null ? live : manager.checkpointedOffset(state.changelog);
+    if (checkpointed == null || store == null || (live == null && !store.persistent())) {
       return begin;
     }
     if (checkpointed < begin || checkpointed > state.endOffset) {

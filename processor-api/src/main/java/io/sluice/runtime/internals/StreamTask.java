@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamTask {
   private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+  /** Changelog records after which an at-least-once commit writes a new checkpoint. */
+  static final long CHECKPOINT_MIN_RECORDS = 10_000L;
 
   private final TaskId id;
   private final ProcessorTopology topology;
@@ -288,12 +290,17 @@ public final class StreamTask {
 
   /**
    * After the driver committed: updates changelog positions from the collector and writes the
-   * checkpoint, except under exactly-once unless {@code enforceCheckpoint}.
+   * checkpoint if {@code enforceCheckpoint}; otherwise only under at-least-once, and only when
+   * there is none yet from this session or the changelogs moved at least {@value
+   * #CHECKPOINT_MIN_RECORDS} records since the last one (a checkpoint costs a file write and
+   * fsync; a stale one only means restoring a little more).
    */
   public void postCommit(boolean enforceCheckpoint) {
-    context.stateManager().updateChangelogOffsets(context.collector().offsets());
-    if (enforceCheckpoint || !context.config().exactlyOnce()) {
-      context.stateManager().checkpoint();
+    ProcessorStateManager manager = context.stateManager();
+    manager.updateChangelogOffsets(context.collector().offsets());
+    if (enforceCheckpoint || (!context.config().exactlyOnce()
+        && manager.changelogRecordsSinceCheckpoint() >= CHECKPOINT_MIN_RECORDS)) {
+      manager.checkpoint();
     }
   }
 

@@ -12,8 +12,9 @@
  * addRecords}, {@code process}), fires punctuation, commits ({@code prepareCommit}, then its own
  * offset commit, then {@code postCommit}), and receives what tasks send through its {@link
  * io.sluice.runtime.internals.RecordCollector}. {@link io.sluice.runtime.internals.SyncDriver}
- * (behind the testkit) does that synchronously with in-memory topics; the Kafka runtime will do it
- * with a consumer, a producer and a restore consumer that feeds changelog batches to {@link
+ * (behind the testkit) does that synchronously with in-memory topics; the Kafka runtime ({@link
+ * io.sluice.runtime.internals.StreamThread}) does it with a consumer, a producer and a restore
+ * consumer that feeds changelog batches to {@link
  * io.sluice.runtime.internals.ProcessorStateManager#restore} while the task is RESTORING.
  *
  * <h2>Records</h2>

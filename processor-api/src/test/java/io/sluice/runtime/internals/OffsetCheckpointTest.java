@@ -141,6 +141,31 @@ class OffsetCheckpointTest {
   }
 
   @Test
+  void atLeastOnceCommitsCheckpointAgainOnlyAfterTheChangelogsMovedFarEnough() {
+    Path file = dir.resolve("app/0_0/.checkpoint");
+    long[] offset = {0};
+    try (Metrics metrics = new Metrics()) {
+      StreamTask task = rocksTask(false, metrics, offset);
+      put(task, "s", "a");
+      task.prepareCommit();
+      task.postCommit(false);
+      Map<TopicPartition, Long> first = new OffsetCheckpoint(file).read();
+      put(task, "s", "b");
+      task.prepareCommit();
+      task.postCommit(false);
+      assertThat(new OffsetCheckpoint(file).read()).as("one record is not far enough")
+          .isEqualTo(first);
+      for (int i = 0; i < StreamTask.CHECKPOINT_MIN_RECORDS; i++) {
+        put(task, "s", "k" + i);
+      }
+      task.prepareCommit();
+      task.postCommit(false);
+      assertThat(new OffsetCheckpoint(file).read()).isNotEqualTo(first);
+      task.closeDirty();
+    }
+  }
+
+    @Test
   void underExactlyOnceRunningDeletesTheCheckpointAndOnlyACleanCloseWritesIt() {
     Path file = dir.resolve("app/0_0/.checkpoint");
     new StateDirectory(dir.toString(), "app").taskDir(new TaskId(0, 0));

@@ -174,6 +174,31 @@ class StoreChangelogReaderTest {
   }
 
   @Test
+  void aResumedTaskContinuesFromItsCurrentPositionNotFromItsFirstCheckpoint() {
+    writeCheckpoint(Map.of(ROCKS, 1L));
+    StreamTask task = task(true);
+    changelog(ROCKS, 0, 3);
+    changelog(MEM, 0, 1);
+    reader.register(task);
+    reader.restore(POLL);
+    add(ROCKS, 1, "b", "1");
+    add(ROCKS, 2, "c", "2");
+    add(MEM, 0, "m", "0");
+    assertThat(reader.restore(POLL)).containsExactly(task);
+    task.completeRestoration();
+    task.suspend();
+    task.resume();
+
+    changelog(ROCKS, 0, 5);
+    changelog(MEM, 0, 2);
+    events.clear();
+    reader.register(task);
+    reader.restore(POLL);
+    assertThat(events).as("both stores are open: neither the checkpoint (1) nor the beginning"
+        + " (in-memory) applies").containsExactlyInAnyOrder("start rocks 3..5", "start mem 1..2");
+  }
+
+    @Test
   void anOutOfRangeOffsetWipesTheStoreAndRestartsFromTheBeginning() {
     StreamTask task = task(true);
     changelog(ROCKS, 0, 3);
