@@ -21,7 +21,7 @@ import java.util.UUID;
  *       tasks no other process has caught-up state for, as they are the costly ones to move, and
  *       last those another process could take over at once.
  *   <li>Fill: every other task goes to a process with room, caught-up state first, then least
- *       lag, then the process furthest below its share.
+ *       lag, then one with a task directory for it, then the process furthest below its share.
  *   <li>Lag: a stateful task whose chosen process is not caught up (lag above {@code
  *       acceptable.recovery.lag}) stays on a process that is, breaking the balance for now, and
  *       the chosen process gets a warm-up replica while the group's warm-up budget lasts.
@@ -61,14 +61,20 @@ final class ActivePlacer {
     });
   }
 
-  /** Places every task; then read {@link #active()}, {@link #warmups()}, {@link #heldBack()}. */
-  void place(int maxWarmups) {
-    keepOwnedTasks();
+  /**
+   * Places every task; then read {@link #active()}, {@link #warmups()}, {@link #heldBack()}.
+   *
+   * @param hints per task no consumer owns, the process the previous assignment meant it for
+   *     (it was withheld there while its old owner revoked it); kept like an owned task
+   */
+  void place(int maxWarmups, Map<TaskId, UUID> hints) {
+    keepOwnedTasks(hints);
     for (TaskId task : tasks) {
       if (!owner.containsKey(task)) {
         ClientState best = clients.stream().filter(this::hasRoom)
             .min(Comparator.comparingInt((ClientState c) -> caughtUp(c, task) ? 0 : 1)
                 .thenComparingLong(c -> lag(c, task))
+                .thenComparingInt(c -> c.offsetSums().containsKey(task) ? 0 : 1)
                 .thenComparingDouble(c -> (double) load(c) / c.capacity())
                 .thenComparing(ClientState::processId))
             .orElseThrow(() -> new IllegalStateException("no process has room for " + task));
@@ -78,12 +84,15 @@ final class ActivePlacer {
     preferCaughtUp(maxWarmups);
   }
 
-  private void keepOwnedTasks() {
+  private void keepOwnedTasks(Map<TaskId, UUID> hints) {
     Map<TaskId, ClientState> previous = new HashMap<>();
     for (ClientState client : clients) {
       client.ownedActive().stream().filter(tasks::contains)
           .forEach(task -> previous.putIfAbsent(task, client));
     }
+    hints.forEach((task, process) -> clients.stream()
+        .filter(c -> c.processId().equals(process) && tasks.contains(task)).findFirst()
+        .ifPresent(c -> previous.putIfAbsent(task, c)));
     for (ClientState client : clients) {
       List<TaskId> owned = new ArrayList<>();
       previous.forEach((task, c) -> {

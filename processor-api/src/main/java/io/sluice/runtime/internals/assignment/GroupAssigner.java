@@ -44,6 +44,8 @@ final class GroupAssigner {
   private final TopicAdmin admin;
   private final InternalTopicManager topics;
   private final Time time;
+  /** The consumer each task was last assigned to by this leader, withheld or not. */
+  private Map<TaskId, String> lastTargets = Map.of();
 
   GroupAssigner(TopologyMetadata topology, StreamsConfig config, TopicAdmin admin,
       InternalTopicManager topics, Time time) {
@@ -107,7 +109,11 @@ final class GroupAssigner {
         config.getLong(StreamsConfig.ACCEPTABLE_RECOVERY_LAG),
         config.getInt(StreamsConfig.MAX_WARMUP_REPLICAS));
     Result result = TaskAssignor.assign(clients.values(), layout.tasks().keySet(),
-        endOffsetSums(layout, clients), assignorConfig);
+        endOffsetSums(layout, clients), assignorConfig, lastTargets);
+    Map<TaskId, String> targets = new TreeMap<>();
+    result.consumers().forEach((member, tasks) -> tasks.active()
+        .forEach(task -> targets.put(task, member)));
+    lastTargets = targets;
     long probing = result.probingNeeded()
         ? time.milliseconds() + config.getLong(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS)
         : AssignmentInfo.NO_PROBING;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,19 @@ public final class TaskAssignor {
    */
   public static Result assign(Collection<ClientState> clients, Set<TaskId> tasks,
       Map<TaskId, Long> endOffsetSums, Config config) {
+    return assign(clients, tasks, endOffsetSums, config, Map.of());
+  }
+
+  /**
+   * Assigns {@code tasks} like {@link #assign(Collection, Set, Map, Config)}, treating a task no
+   * consumer owns as owned by the consumer {@code hints} names, if that consumer is in the group.
+   * The leader passes the consumers its previous assignment meant each task for, so a task
+   * withheld during a cooperative hand-over goes to the same place in the follow-up rebalance.
+   *
+   * @param hints per task, the member id of the consumer it was last assigned to
+   */
+  public static Result assign(Collection<ClientState> clients, Set<TaskId> tasks,
+      Map<TaskId, Long> endOffsetSums, Config config, Map<TaskId, String> hints) {
     Objects.requireNonNull(config, "config");
     if (clients.isEmpty()) {
       throw new IllegalArgumentException("cannot assign " + tasks.size() + " tasks to no process");
@@ -93,7 +107,13 @@ public final class TaskAssignor {
     stateful.keySet().retainAll(tasks);
     ActivePlacer placer = new ActivePlacer(sorted, new TreeSet<>(tasks), stateful,
         config.acceptableRecoveryLag());
-    placer.place(config.maxWarmupReplicas());
+    Map<TaskId, String> usableHints = usableHints(sorted, hints);
+    Map<String, ClientState> byMember = new HashMap<>();
+    Map<TaskId, UUID> processHints = new TreeMap<>();
+    sorted.forEach(c -> c.consumers().keySet().forEach(m -> byMember.put(m, c)));
+    usableHints.forEach((task, member) -> processHints.put(task, byMember.get(member)
+        .processId()));
+    placer.place(config.maxWarmupReplicas(), processHints);
     Map<UUID, TreeSet<TaskId>> standbys = StandbyPlacer.place(sorted, stateful, placer.active(),
         placer.warmups(), config.standbyReplicas());
     Map<UUID, Tasks> processes = new TreeMap<>();
@@ -103,18 +123,42 @@ public final class TaskAssignor {
       Tasks tasksOfProcess = new Tasks(placer.active().get(id), standbys.get(id),
           placer.warmups().get(id));
       processes.put(id, tasksOfProcess);
-      consumers.putAll(spread(client, tasksOfProcess));
+      consumers.putAll(spread(client, tasksOfProcess, usableHints));
     }
     return new Result(processes, consumers, placer.heldBack() && config.maxWarmupReplicas() > 0);
   }
 
-  private static Map<String, Tasks> spread(ClientState client, Tasks tasks) {
+  /** @return the hints for tasks no consumer owns that name a consumer of the group */
+  private static Map<TaskId, String> usableHints(List<ClientState> clients,
+      Map<TaskId, String> hints) {
+    Set<TaskId> owned = new HashSet<>();
+    Set<String> members = new HashSet<>();
+    clients.forEach(c -> {
+      owned.addAll(c.ownedActive());
+      members.addAll(c.consumers().keySet());
+    });
+    Map<TaskId, String> usable = new TreeMap<>();
+    hints.forEach((task, member) -> {
+      if (!owned.contains(task) && members.contains(member)) {
+        usable.put(task, member);
+      }
+    });
+    return usable;
+  }
+
+  private static Map<String, Tasks> spread(ClientState client, Tasks tasks,
+      Map<TaskId, String> hints) {
     List<String> members = new ArrayList<>(client.consumers().keySet());
     Map<String, Set<TaskId>> ownedActive = new HashMap<>();
     Map<String, Set<TaskId>> ownedStandby = new HashMap<>();
     client.consumers().forEach((member, state) -> {
-      ownedActive.put(member, state.ownedActive());
+      ownedActive.put(member, new HashSet<>(state.ownedActive()));
       ownedStandby.put(member, state.ownedStandby());
+    });
+    hints.forEach((task, member) -> {
+      if (ownedActive.containsKey(member)) {
+        ownedActive.get(member).add(task);
+      }
     });
     Map<String, SortedSet<TaskId>> active = ThreadSpreader.spread(members, tasks.active(),
         ownedActive);
