@@ -2,9 +2,11 @@ package io.sluice.runtime.internals.assignment;
 
 import io.sluice.state.TaskId;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -85,7 +87,7 @@ public record AssignmentInfo(
   /** @return the input partitions of all active tasks */
   public Set<TopicPartition> activePartitions() {
     return activeTasks.values().stream().flatMap(Set::stream)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** @return the encoded form, version byte first */
@@ -130,7 +132,7 @@ public record AssignmentInfo(
   }
 
   private static <K> Map<K, Set<TopicPartition>> copy(Map<K, Set<TopicPartition>> map) {
-    Map<K, Set<TopicPartition>> result = new java.util.HashMap<>();
+    Map<K, Set<TopicPartition>> result = new HashMap<>();
     map.forEach((key, value) -> result.put(Objects.requireNonNull(key), Set.copyOf(value)));
     return Map.copyOf(result);
   }

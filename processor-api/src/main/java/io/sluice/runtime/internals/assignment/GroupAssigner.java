@@ -56,8 +56,23 @@ final class GroupAssigner {
     this.time = time;
   }
 
-  /** @return every member's assignment, by member id */
+  /**
+   * @return every member's assignment, by member id; an unexpected failure reaches every member
+   *     as {@link AssignmentInfo#ERROR_ASSIGNMENT_FAILED} with its message
+   */
   Map<String, Assignment> assign(Cluster cluster, Map<String, Subscription> subscriptions) {
+    try {
+      return assignOrFail(cluster, subscriptions);
+    } catch (RuntimeException e) {
+      String message = "The group leader failed to assign tasks: " + e;
+      LOG.error(message, e);
+      return MemberAssignments.error(subscriptions.keySet(), 1,
+          AssignmentInfo.ERROR_ASSIGNMENT_FAILED, message);
+    }
+  }
+
+  private Map<String, Assignment> assignOrFail(Cluster cluster,
+      Map<String, Subscription> subscriptions) {
     Map<String, SubscriptionInfo> infos = new TreeMap<>();
     int version = AssignmentInfo.LATEST_VERSION;
     for (Map.Entry<String, Subscription> entry : subscriptions.entrySet()) {

@@ -3,6 +3,7 @@ package io.sluice.runtime.internals.assignment;
 import io.sluice.state.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,9 +58,9 @@ public final class TaskAssignor {
       SortedSet<TaskId> warmup) {
     /** Copies the sets. */
     public Tasks {
-      active = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(active));
-      standby = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(standby));
-      warmup = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(warmup));
+      active = Collections.unmodifiableSortedSet(new TreeSet<>(active));
+      standby = Collections.unmodifiableSortedSet(new TreeSet<>(standby));
+      warmup = Collections.unmodifiableSortedSet(new TreeSet<>(warmup));
     }
   }
 

@@ -23,6 +23,8 @@ final class FakeTopicAdmin implements TopicAdmin {
   int invisibleDescribes;
   /** The failure create reports for every topic, or null. */
   RuntimeException createFailure;
+  /** Thrown by endOffsets, or null. */
+  RuntimeException endOffsetsFailure;
 
   @Override
   public Map<String, Integer> partitionCounts(Set<String> names) {
@@ -57,6 +59,9 @@ final class FakeTopicAdmin implements TopicAdmin {
 
   @Override
   public Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) {
+    if (endOffsetsFailure != null) {
+      throw endOffsetsFailure;
+    }
     Map<TopicPartition, Long> result = new HashMap<>();
     partitions.forEach(tp -> result.put(tp, ends.getOrDefault(tp, 0L)));
     return result;

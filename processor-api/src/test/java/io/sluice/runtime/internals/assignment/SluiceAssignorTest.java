@@ -241,6 +241,29 @@ class SluiceAssignorTest {
   }
 
   @Test
+  void withoutEndOffsetsTheMostAdvancedCopyCountsAsCaughtUp() {
+    admin.endOffsetsFailure = new org.apache.kafka.common.errors.TimeoutException("slow");
+    settings.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG, 0L);
+    join("a-1", P1, null).offsetSums.put(new TaskId(1, 0), 10L);
+    join("b-1", P2, null).offsetSums.put(new TaskId(1, 0), 500L);
+    rebalance(cluster);
+    assertThat(contexts.get("b-1").active).contains(new TaskId(1, 0));
+    assertThat(contexts.get("b-1").last().errorCode()).isZero();
+  }
+
+  @Test
+  void anUnexpectedFailureOfTheLeaderReachesEveryMember() {
+    admin.endOffsetsFailure = new IllegalStateException("bug");
+    join("a-1", P1, null);
+    join("b-1", P2, null);
+    rebalance(cluster);
+    contexts.values().forEach(c -> {
+      assertThat(c.last().errorCode()).isEqualTo(AssignmentInfo.ERROR_ASSIGNMENT_FAILED);
+      assertThat(c.last().errorMessage()).contains("bug");
+    });
+  }
+
+  @Test
   void theRackAndTheContextReachTheSubscription() {
     FakeContext context = join("a-1", P1, "rack-7");
     context.active.add(new TaskId(0, 1));
