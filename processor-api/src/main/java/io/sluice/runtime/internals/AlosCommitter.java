@@ -42,7 +42,7 @@ final class AlosCommitter implements Committer {
   }
 
   @Override
-  public void commit(Collection<StreamTask> tasks) {
+  public Map<TopicPartition, OffsetAndMetadata> commit(Collection<StreamTask> tasks) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     try {
       for (StreamTask task : tasks) {
@@ -55,6 +55,7 @@ final class AlosCommitter implements Committer {
       throw TaskMigratedException.translate("Committing offsets " + offsets, e);
     }
     tasks.forEach(task -> task.postCommit(false));
+    return offsets;
   }
 
   @Override

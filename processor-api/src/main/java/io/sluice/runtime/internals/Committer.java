@@ -1,6 +1,9 @@
 package io.sluice.runtime.internals;
 
 import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * How a stream thread commits its tasks, one implementation per processing guarantee ({@link
@@ -12,9 +15,10 @@ interface Committer extends ThreadProducer {
    * Commits {@code tasks}: flushes their caches, makes their output durable, commits their input
    * offsets (with stream-time metadata), then lets them checkpoint where the guarantee allows.
    *
+   * @return the input offsets committed
    * @throws TaskMigratedException if the producer was fenced or the group generation is stale
    */
-  void commit(Collection<StreamTask> tasks);
+  Map<TopicPartition, OffsetAndMetadata> commit(Collection<StreamTask> tasks);
 
   /** Whether a commit must cover every task of the thread (one transaction spans them all). */
   boolean commitsWholeThread();

@@ -83,14 +83,14 @@ final class EosCommitter implements Committer {
   }
 
   @Override
-  public void commit(Collection<StreamTask> tasks) {
+  public Map<TopicPartition, OffsetAndMetadata> commit(Collection<StreamTask> tasks) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     try {
       for (StreamTask task : tasks) {
         offsets.putAll(task.prepareCommit());
       }
       if (offsets.isEmpty() && !inTransaction) {
-        return;
+        return offsets;
       }
       if (!inTransaction) {
         producer.beginTransaction();
@@ -113,6 +113,7 @@ final class EosCommitter implements Committer {
           + " failed: " + e, e);
     }
     tasks.forEach(task -> task.postCommit(false));
+    return offsets;
   }
 
   @Override

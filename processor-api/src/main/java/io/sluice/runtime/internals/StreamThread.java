@@ -75,6 +75,7 @@ public final class StreamThread extends Thread {
   private long lastCommitMs;
   private long lastCleanupMs;
   private long probingRebalanceAtMs = AssignmentInfo.NO_PROBING;
+  private RepartitionPurger purger;
 
   /**
    * Creates the thread and its consumers (the producer is created when it starts).
@@ -103,6 +104,8 @@ public final class StreamThread extends Thread {
     // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     main.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // A missing source topic must reach the assignor as missing, not be created by a fetch.
+    main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     this.consumer = instance.clients().getConsumer(main);
     Map<String, Object> restore = config.restoreConsumerConfigs(getName() + "-restore-consumer");
     restore.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
@@ -204,6 +207,9 @@ public final class StreamThread extends Thread {
         instance.config().getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION));
     listener = new RebalanceListener(tasks, committer, assignor, new TaskGrouping(factory),
         () -> setState(ThreadState.PARTITIONS_ASSIGNED));
+    purger = new RepartitionPurger(instance.admin(),
+        instance.topology().repartitionTopics().keySet(),
+        instance.config().getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS), time.milliseconds());
     subscribe();
     lastCommitMs = time.milliseconds();
     lastCleanupMs = lastCommitMs;
@@ -266,9 +272,10 @@ public final class StreamThread extends Thread {
       consumer.enforceRebalance("probing rebalance: warm-up replicas may have caught up");
     }
     if (now - lastCommitMs >= commitIntervalMs || tasks.takeCommitRequests()) {
-      committer.commit(tasks.tasks());
+      purger.committed(committer.commit(tasks.tasks()));
       lastCommitMs = now;
     }
+    purger.maybePurge(now);
   }
 
   private void maybeCleanUp() {

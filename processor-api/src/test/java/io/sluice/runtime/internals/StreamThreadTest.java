@@ -1,0 +1,240 @@
+package io.sluice.runtime.internals;
+
+import static io.sluice.runtime.internals.Fixture.DE;
+import static io.sluice.runtime.internals.Fixture.SER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.processor.Topology;
+import io.sluice.runtime.KafkaClientSupplier;
+import io.sluice.runtime.StreamsConfig;
+import io.sluice.runtime.StreamsUncaughtExceptionHandler.Response;
+import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import io.sluice.state.StateRestoreListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Time;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stream thread on kafka-clients' MockConsumer and MockProducer (another assignor than Sluice's,
+ * so tasks come from the partitions): the poll-process-commit loop, backpressure, and a fenced
+ * producer under exactly-once.
+ */
+class StreamThreadTest {
+  private static final TopicPartition IN0 = new TopicPartition("in", 0);
+  private static final TopicPartition IN1 = new TopicPartition("in", 1);
+
+  @TempDir Path stateDir;
+  private final Metrics metrics = new Metrics();
+  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+  private final MockConsumer<byte[], byte[]> restoreConsumer = new MockConsumer<>("none");
+  private final List<MockProducer<byte[], byte[]>> producers = new CopyOnWriteArrayList<>();
+  private final List<ThreadState> states = new CopyOnWriteArrayList<>();
+  private final List<Throwable> deaths = new CopyOnWriteArrayList<>();
+  private final CountDownLatch dead = new CountDownLatch(1);
+  private StreamThread thread;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (thread != null) {
+      thread.shutdown();
+      assertThat(dead.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    metrics.close();
+  }
+
+  private final class Clients implements KafkaClientSupplier {
+    @Override
+    public Admin getAdmin(Map<String, Object> config) {
+      throw new AssertionError("no admin client in this test");
+    }
+
+    @Override
+    public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
+      MockProducer<byte[], byte[]> producer =
+          new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+      producers.add(producer);
+      return producer;
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
+      return consumer;
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
+      return restoreConsumer;
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getGlobalConsumer(Map<String, Object> config) {
+      throw new AssertionError("no global consumer in this test");
+    }
+  }
+
+  private final StreamThread.Owner owner = new StreamThread.Owner() {
+    @Override
+    public void onThreadStateChange(StreamThread t, ThreadState old, ThreadState now) {
+      states.add(now);
+    }
+
+    @Override
+    public Response onThreadError(StreamThread t, Throwable error) {
+      return Response.SHUTDOWN_CLIENT;
+    }
+
+    @Override
+    public void onThreadDead(StreamThread t, Throwable error, Response response) {
+      if (error != null) {
+        deaths.add(error);
+      }
+      dead.countDown();
+    }
+  };
+
+  private StreamThread start(Topology topology, Map<String, Object> settings) {
+    Map<String, Object> props = new HashMap<>(settings);
+    props.put(StreamsConfig.APPLICATION_ID, "app");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS, "localhost:9");
+    props.put(StreamsConfig.STATE_DIR, stateDir.toString());
+    props.put(StreamsConfig.POLL_MS, 10L);
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS, 0L);
+    StreamsConfig config = new StreamsConfig(props);
+    EngineConfig engine = EngineConfig.from(config, metrics);
+    TopologyMetadata metadata = TopologyMetadata.of(InternalTopologyBuilder.of(topology), "app");
+    InstanceContext instance = new InstanceContext(config, engine, metadata, new Clients(),
+        new StateDirectory(stateDir.toString(), "app"), metrics, null, UUID.randomUUID(), "app",
+        Time.SYSTEM, name -> null, new AtomicInteger(), () -> 1);
+    consumer.updateBeginningOffsets(Map.of(IN0, 0L, IN1, 0L));
+    consumer.schedulePollTask(() -> consumer.rebalance(List.of(IN0, IN1)));
+    thread = new StreamThread(instance, 1, 0L, owner, StateRestoreListener.NO_OP);
+    thread.start();
+    return thread;
+  }
+
+  private static Topology passThrough(CountDownLatch gate) {
+    return new Topology()
+        .addSource("src", DE, DE, "in")
+        .addProcessor("p", () -> Fixture.<String, String>processor((ctx, r) -> {
+          try {
+            gate.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ctx.forward(r);
+        }), "src")
+        .addSink("out", "out", SER, SER, "p");
+  }
+
+  private void add(TopicPartition tp, long offset, String value, long timestamp) {
+    consumer.schedulePollTask(() -> consumer.addRecord(record(tp, offset, value, timestamp)));
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(
+      TopicPartition tp, long offset, String value, long timestamp) {
+    return new ConsumerRecord<>(tp.topic(), tp.partition(), offset, timestamp,
+        TimestampType.CREATE_TIME, 1, value.length(), "k".getBytes(StandardCharsets.UTF_8),
+        value.getBytes(StandardCharsets.UTF_8), new RecordHeaders(), Optional.empty());
+  }
+
+  private static void waitUntil(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting until " + what);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private List<String> output(MockProducer<byte[], byte[]> producer) {
+    List<String> values = new ArrayList<>();
+    for (ProducerRecord<byte[], byte[]> record : producer.history()) {
+      values.add(record.topic() + ":" + new String(record.value(), StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+
+  @Test
+  void atLeastOnceProcessesSendsAndCommitsOffsetsWithPartitionTime() {
+    start(passThrough(new CountDownLatch(0)), Map.of());
+    add(IN0, 0, "a", 100);
+    add(IN1, 0, "b", 200);
+    add(IN0, 1, "c", 300);
+    waitUntil(() -> producers.size() == 1 && output(producers.get(0)).size() == 3,
+        "three records are sent");
+    assertThat(output(producers.get(0))).containsExactlyInAnyOrder("out:a", "out:b", "out:c");
+    waitUntil(() -> {
+      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.of(IN0, IN1));
+      return committed.get(IN0) != null && committed.get(IN0).offset() == 2
+          && committed.get(IN1) != null;
+    }, "the offsets are committed");
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.of(IN0, IN1));
+    assertThat(committed.get(IN0).metadata()).isEqualTo("2:300");
+    assertThat(committed.get(IN1)).isEqualTo(new OffsetAndMetadata(1, "2:200"));
+    assertThat(states).contains(ThreadState.STARTING, ThreadState.PARTITIONS_ASSIGNED,
+        ThreadState.RUNNING);
+    assertThat(new java.io.File(stateDir.toFile(), "app/0_0")).isDirectory();
+  }
+
+  @Test
+  void aPartitionOverTheBufferLimitIsPausedUntilDrained() throws InterruptedException {
+    CountDownLatch gate = new CountDownLatch(1);
+    start(passThrough(gate), Map.of(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION, 2));
+    consumer.schedulePollTask(() -> {
+      for (int i = 0; i < 4; i++) {
+        consumer.addRecord(record(IN0, i, "v" + i, 10 + i));
+      }
+    });
+    waitUntil(() -> consumer.paused().contains(IN0), "the full partition is paused");
+    assertThat(consumer.paused()).doesNotContain(IN1);
+    gate.countDown();
+    waitUntil(() -> !consumer.paused().contains(IN0), "the drained partition is resumed");
+    waitUntil(() -> output(producers.get(0)).size() == 4, "every record is sent");
+  }
+
+  @Test
+  void aFencedProducerClosesTheTasksDirtyAndTheThreadRejoinsWithANewProducer() {
+    start(passThrough(new CountDownLatch(0)),
+        Map.of(StreamsConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2));
+    add(IN0, 0, "a", 1);
+    waitUntil(() -> !producers.isEmpty() && producers.get(0).transactionCommitted(),
+        "the first transaction commits");
+    producers.get(0).fenceProducer();
+    add(IN0, 1, "b", 2);
+    waitUntil(() -> producers.size() == 2, "a new producer replaces the fenced one");
+    assertThat(producers.get(1).transactionInitialized()).isTrue();
+    assertThat(thread.state()).isNotEqualTo(ThreadState.DEAD);
+    assertThat(deaths).isEmpty();
+    assertThat(consumer.subscription()).as("resubscribed to rejoin").containsExactly("in");
+  }
+}
