@@ -481,56 +481,43 @@ public final class InternalTopologyBuilder {
   }
 
   /**
-   * The topics and logged stores of one sub-topology, as the assignor sees them.
+   * A sub-topology as the group assignor sees it.
    *
    * @param id the sub-topology id, the first part of its task ids
-   * @param sourceTopics the topics its sources name (full names once resolved)
-   * @param sourcePatterns the patterns of its pattern sources
+   * @param sourceTopics per source node, the topics it names (full names once resolved)
+   * @param sourcePatterns per pattern source node, its pattern
+   * @param storesReached per source node, the stores its records can reach
    * @param sinkTopics the fixed topics its sinks write (extractor sinks are not known)
-   * @param loggedStores its stores with logging enabled, in order
-   * @param copartitionGroups sets of named source topics whose sources reach a common store, so
-   *     partition {@code i} of each must hold the same keys (pattern sources are not included)
+   * @param stores its stores
+   * @param loggedStores its stores with logging enabled
    */
-  public record SubtopologyTopics(int id, Set<String> sourceTopics, List<Pattern> sourcePatterns,
-      Set<String> sinkTopics, Set<String> loggedStores, List<Set<String>> copartitionGroups) {}
+  public record SubtopologyView(int id, Map<String, List<String>> sourceTopics,
+      Map<String, Pattern> sourcePatterns, Map<String, Set<String>> storesReached,
+      Set<String> sinkTopics, Set<String> stores, Set<String> loggedStores) {}
 
   /** @return a view of every non-global sub-topology, in id order */
-  public List<SubtopologyTopics> subtopologyTopics() {
-    List<SubtopologyTopics> result = new ArrayList<>();
+  public List<SubtopologyView> subtopologyViews() {
+    List<SubtopologyView> result = new ArrayList<>();
     for (SubtopologyDef sub : subtopologies()) {
-      Set<String> sources = new LinkedHashSet<>();
-      List<Pattern> patterns = new ArrayList<>();
+      Map<String, List<String>> topics = new LinkedHashMap<>();
+      Map<String, Pattern> patterns = new LinkedHashMap<>();
+      Map<String, Set<String>> reached = new LinkedHashMap<>();
       Set<String> sinks = new LinkedHashSet<>();
-      UnionFind groups = new UnionFind();
-      Map<String, String> sourceOfStore = new HashMap<>();
-      List<String> storeSources = new ArrayList<>();
       for (NodeDef node : sub.nodes()) {
         if (node instanceof NodeDef.Source source) {
-          sources.addAll(source.topics());
+          topics.put(source.name(), source.topics());
           if (source.pattern() != null) {
-            patterns.add(source.pattern());
+            patterns.put(source.name(), source.pattern());
           }
-          groups.add(source.name());
-          Set<String> reached = storesBelow(source.name(), new HashSet<>());
-          if (!reached.isEmpty()) {
-            storeSources.add(source.name());
-          }
-          for (String store : reached) {
-            groups.union(sourceOfStore.computeIfAbsent(store, s -> source.name()), source.name());
-          }
+          reached.put(source.name(), storesBelow(source.name(), new HashSet<>()));
         } else if (node instanceof NodeDef.Sink<?, ?> sink && sink.topic() != null) {
           sinks.add(sink.topic());
         }
       }
-      Map<String, Set<String>> topicsByRoot = new LinkedHashMap<>();
-      for (String source : storeSources) {
-        topicsByRoot.computeIfAbsent(groups.find(source), r -> new LinkedHashSet<>())
-            .addAll(((NodeDef.Source) nodes.get(source)).topics());
-      }
       Set<String> logged = new LinkedHashSet<>();
       sub.stores().stream().filter(s -> storeBuilder(s).loggingEnabled()).forEach(logged::add);
-      result.add(new SubtopologyTopics(sub.id(), sources, patterns, sinks, logged,
-          topicsByRoot.values().stream().filter(g -> g.size() > 1).map(Set::copyOf).toList()));
+      result.add(new SubtopologyView(sub.id(), topics, patterns, reached, sinks, sub.stores(),
+          logged));
     }
     return result;
   }

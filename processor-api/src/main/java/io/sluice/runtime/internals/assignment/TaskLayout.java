@@ -15,7 +15,8 @@ import org.apache.kafka.common.TopicPartition;
  * @param partitionCounts source, pattern-matched and repartition topics with their counts
  * @param sourceTopics per sub-topology id, its source topics (pattern sources resolved)
  * @param tasks every task with its input partitions, in task id order
- * @param changelogPartitions every task with its changelog partitions (empty if stateless)
+ * @param changelogPartitions every task with the partitions its stores restore from: changelog
+ *     partitions, and source partitions that serve as a store's changelog (empty if stateless)
  * @param changelogPartitionCounts every changelog topic with its partition count (the task count
  *     of its sub-topology)
  */

@@ -1,6 +1,5 @@
 package io.sluice.runtime.internals.assignment;
 
-import io.sluice.runtime.internals.InternalTopologyBuilder.SubtopologyTopics;
 import io.sluice.state.TaskId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -173,6 +172,11 @@ final class TaskLayoutBuilder {
         Set<TopicPartition> logs = new LinkedHashSet<>();
         for (String topic : changelogTopics) {
           logs.add(new TopicPartition(topic, p));
+        }
+        for (String topic : sub.sourceChangelogTopics()) {
+          if (p < counts.getOrDefault(topic, 0)) {
+            logs.add(new TopicPartition(topic, p));
+          }
         }
         changelogs.put(id, Set.copyOf(logs));
       }

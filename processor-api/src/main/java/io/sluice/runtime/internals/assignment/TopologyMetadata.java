@@ -2,7 +2,6 @@ package io.sluice.runtime.internals.assignment;
 
 import io.sluice.processor.Topology;
 import io.sluice.runtime.internals.InternalTopologyBuilder;
-import io.sluice.runtime.internals.InternalTopologyBuilder.SubtopologyTopics;
 import io.sluice.runtime.internals.ProcessorStateManager;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +33,7 @@ public final class TopologyMetadata {
   private TopologyMetadata(String applicationId, InternalTopologyBuilder builder) {
     this.applicationId = applicationId;
     this.builder = builder;
-    this.subtopologies = List.copyOf(builder.subtopologyTopics());
+    this.subtopologies = SubtopologyTopics.of(builder);
     this.repartitionTopics = Collections.unmodifiableMap(new LinkedHashMap<>(
         builder.internalTopics()));
   }

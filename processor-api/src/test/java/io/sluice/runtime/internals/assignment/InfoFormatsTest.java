@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Round trips and fuzzing of the subscription and assignment formats. */
 class InfoFormatsTest {
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void subscriptionsRoundTrip(@ForAll("subscriptions") SubscriptionInfo info) {
     SubscriptionInfo decoded = SubscriptionInfo.decode(info.encode());
     assertThat(decoded).isEqualTo(info);
@@ -33,7 +33,7 @@ class InfoFormatsTest {
         .containsExactly(info.version(), info.latestSupportedVersion());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void assignmentsRoundTrip(@ForAll("assignments") AssignmentInfo info) {
     assertThat(AssignmentInfo.decode(info.encode())).isEqualTo(info);
   }
@@ -45,7 +45,7 @@ class InfoFormatsTest {
     decodeOrFormatError(() -> AssignmentInfo.decode(ByteBuffer.wrap(bytes)));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 250)
   void mutatedSubscriptionsDecodeOrFailWithFormatException(
       @ForAll("subscriptions") SubscriptionInfo info, @ForAll @IntRange(max = 10_000) int at,
       @ForAll byte value, @ForAll @IntRange(max = 10_000) int cut) {
@@ -53,7 +53,7 @@ class InfoFormatsTest {
     decodeOrFormatError(() -> SubscriptionInfo.decode(ByteBuffer.wrap(bytes)));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 250)
   void mutatedAssignmentsDecodeOrFailWithFormatException(
       @ForAll("assignments") AssignmentInfo info, @ForAll @IntRange(max = 10_000) int at,
       @ForAll byte value, @ForAll @IntRange(max = 10_000) int cut) {

@@ -152,6 +152,18 @@ class TopologyMetadataTest {
   }
 
   @Test
+  void aSourceTopicServingAsChangelogIsATaskChangelogPartitionButNotCreated() {
+    Topology topology = Topologies.join("left", "right");
+    InternalTopologyBuilder.of(topology).useSourceTopicAsChangelog("joined", "left", r -> r);
+    TopologyMetadata metadata = TopologyMetadata.of(topology, "app");
+    assertThat(metadata.changelogTopics(0)).isEmpty();
+    TaskLayout layout = metadata.layout(cluster(Map.of("left", 2, "right", 2)));
+    assertThat(layout.changelogsOf(new TaskId(0, 1)))
+        .containsExactly(new TopicPartition("left", 1));
+    assertThat(layout.changelogPartitionCounts()).isEmpty();
+  }
+
+  @Test
   void aBuilderResolvedForAnotherApplicationIsRefused() {
     InternalTopologyBuilder resolved =
         InternalTopologyBuilder.of(Topologies.wordCount()).resolvedFor("one");
