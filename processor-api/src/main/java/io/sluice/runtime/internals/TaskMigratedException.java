@@ -4,6 +4,7 @@ import io.sluice.runtime.StreamsException;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 
 /**
  * The thread's tasks have moved to another member (its producer was fenced, or its group
@@ -24,7 +25,8 @@ final class TaskMigratedException extends StreamsException {
   static boolean isMigration(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-          || t instanceof CommitFailedException || t instanceof TaskMigratedException) {
+          || t instanceof CommitFailedException || t instanceof TaskMigratedException
+          || t instanceof RebalanceInProgressException) {
         return true;
       }
       if (t.getCause() == t) {
