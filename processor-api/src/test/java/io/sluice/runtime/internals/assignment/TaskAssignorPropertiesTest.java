@@ -44,6 +44,21 @@ class TaskAssignorPropertiesTest {
     result.consumers().values().forEach(t -> assertThat(t.standby()).isEmpty());
   }
 
+  @Property(tries = 200)
+  void statefulTasksAreBalancedTooWhenEveryCopyIsCaughtUp(
+      @ForAll @IntRange(min = 1, max = 7) int processes,
+      @ForAll @IntRange(min = 1, max = 40) int taskCount, @ForAll long seed) {
+    Group group = Group.random(processes, taskCount, seed);
+    Map<TaskId, Long> ends = group.randomLags(seed, 1_000);
+    Result result = TaskAssignor.assign(group.clients(), group.tasks, ends,
+        new Config(1, 1_000, 2));
+    IntSummaryStatistics perThread = result.consumers().values().stream()
+        .mapToInt(t -> t.active().size()).summaryStatistics();
+    assertThat(perThread.getMax() - perThread.getMin()).isLessThanOrEqualTo(1);
+    assertThat(result.probingNeeded()).isFalse();
+    result.processes().values().forEach(t -> assertThat(t.warmup()).isEmpty());
+  }
+
   @Property(tries = 300)
   void aProcessKeepsItsTasksUpToItsShare(
       @ForAll @IntRange(min = 1, max = 7) int processes,
