@@ -164,9 +164,9 @@ class ExactlyOnceCrashIT {
     String diagnosis = " (logs in " + children.logDir() + ")";
     if (eos) {
       assertThat(copy).as("every input exactly once in the copy" + diagnosis).hasSize(n);
-      long uncommitted =
+      long withAborted =
           Topics.readAll(kafka, topics.get("copy"), IsolationLevel.READ_UNCOMMITTED).size();
-      assertThat(uncommitted).as("records of aborted transactions exist in the copy topic"
+      assertThat(withAborted).as("records of aborted transactions exist in the copy topic"
           + diagnosis).isGreaterThan(copy.size());
       // The runtime drops its restore-total metric when a restoration ends (a child sees it only
       // if it reports during one) and has no restore listener; under exactly-once a task whose
@@ -206,8 +206,13 @@ class ExactlyOnceCrashIT {
           .as("the last count of %s reaches at least %d", key, total)
           .isNotEmpty().last().matches(last -> last >= total));
     }
-    System.out.printf("%s: %d records, %d kills; start %.1f s, processing %.1f s, total %.1f s%n",
-        guarantee, n, kills, (started - began) / 1e9, (processed - started) / 1e9,
+    long uncommitted =
+        Topics.readAll(kafka, topics.get("copy"), IsolationLevel.READ_UNCOMMITTED).size();
+    System.out.printf("%s: %d records, %d kills; copy %d committed, %d incl. aborted;"
+        + " count-store entries at task start %d; start %.1f s, processing %.1f s,"
+        + " total %.1f s%n", guarantee, n, kills, copy.size(), uncommitted,
+        jvms.stream().mapToLong(j -> j.maxCounterEver(CrashTopology.STATE_AT_INIT)).sum(),
+        (started - began) / 1e9, (processed - started) / 1e9,
         (System.nanoTime() - began) / 1e9);
   }
 
