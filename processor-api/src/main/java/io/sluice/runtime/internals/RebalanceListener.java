@@ -3,6 +3,7 @@ package io.sluice.runtime.internals;
 import io.sluice.runtime.internals.assignment.AssignmentInfo;
 import io.sluice.state.TaskId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,11 @@ final class RebalanceListener implements ConsumerRebalanceListener {
         : grouping.apply(tasks.consumerAssignment());
     try {
       tasks.createTasks(wanted);
+      if (info != null) {
+        Map<TaskId, Set<TopicPartition>> standbys = new HashMap<>(info.standbyTasks());
+        standbys.putAll(info.warmupTasks());
+        tasks.updateStandbys(standbys);
+      }
     } catch (RuntimeException e) {
       failure = e;
     }

@@ -95,8 +95,7 @@ public final class StreamThread extends Thread {
     this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS);
     this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS));
     this.cache = new ThreadCache(cacheBytes, instance.metrics(), getName());
-    this.assignor = new ThreadAssignorContext(instance, () -> tasks == null
-        ? Set.of() : tasks.taskIds());
+    this.assignor = new ThreadAssignorContext(instance, () -> tasks);
     Map<String, Object> main = config.mainConsumerConfigs(instance.applicationId(),
         getName() + "-consumer");
     main.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
@@ -202,7 +201,7 @@ public final class StreamThread extends Thread {
     }
     StoreChangelogReader reader = new StoreChangelogReader(restoreConsumer, restoreListener,
         instance.metrics(), RESTORE_REQUEST_TIMEOUT);
-    restorer = new RestoreCoordinator(reader, consumer);
+    restorer = new RestoreCoordinator(reader, consumer, Math.max(commitIntervalMs, 1_000L));
     tasks = new TaskManager(factory, instance.stateDirectory(), committer, restorer, consumer,
         instance.config().getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION));
     listener = new RebalanceListener(tasks, committer, assignor, new TaskGrouping(factory),
@@ -230,12 +229,15 @@ public final class StreamThread extends Thread {
       consumer.enforceRebalance("an instance of the application asked all to shut down");
     }
     boolean busy = restorer.active() || tasks.hasBuffered();
+    // (standbys alone do not make the thread busy: they are updated between polls)
     ConsumerRecords<byte[], byte[]> records = consumer.poll(busy ? Duration.ZERO : pollTime);
     listener.rethrowFailure();
     checkAssignment();
     tasks.addRecords(records);
-    if (restorer.active()) {
-      restorer.restoreOnce(tasks.hasBuffered() ? Duration.ZERO : pollTime);
+    if (restorer.hasWork()) {
+      restorer.refreshStandbys(time.milliseconds());
+      boolean waitForRestore = restorer.active() && !tasks.hasBuffered();
+      restorer.restoreOnce(waitForRestore ? pollTime : Duration.ZERO, time.milliseconds());
     }
     if (!restorer.active() && state == ThreadState.PARTITIONS_ASSIGNED) {
       setState(ThreadState.RUNNING);
@@ -309,6 +311,11 @@ public final class StreamThread extends Thread {
   private void shutdownTasks(boolean clean) {
     if (tasks == null) {
       return;
+    }
+    try {
+      tasks.closeStandbys();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: closing the standby tasks failed", getName(), e);
     }
     if (clean) {
       try {

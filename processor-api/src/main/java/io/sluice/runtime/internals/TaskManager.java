@@ -34,6 +34,7 @@ final class TaskManager {
   private final Consumer<byte[], byte[]> consumer;
   private final int bufferLimit;
   private final Map<TaskId, StreamTask> tasks = new LinkedHashMap<>();
+  private final Map<TaskId, StreamTask> standbys = new LinkedHashMap<>();
   private final Map<TopicPartition, StreamTask> byPartition = new HashMap<>();
   private final Set<TopicPartition> backpressured = new HashSet<>();
 
@@ -70,15 +71,8 @@ final class TaskManager {
       if (tasks.containsKey(id) || !owned.containsAll(partitions) || partitions.isEmpty()) {
         return;
       }
-      stateDirectory.lock(id);
-      StreamTask task;
-      try {
-        task = factory.create(id, partitions, new KafkaRecordCollector(id, producer));
-        task.initializeIfNeeded();
-      } catch (RuntimeException e) {
-        stateDirectory.unlock(id);
-        throw e;
-      }
+      StreamTask promoted = promoteStandby(id, partitions);
+      StreamTask task = promoted != null ? promoted : newTask(id, partitions);
       tasks.put(id, task);
       partitions.forEach(tp -> byPartition.put(tp, task));
       restorer.add(task);
@@ -89,6 +83,94 @@ final class TaskManager {
   /** The partitions the main consumer owns now. */
   Set<TopicPartition> consumerAssignment() {
     return consumer.assignment();
+  }
+
+  private StreamTask newTask(TaskId id, Set<TopicPartition> partitions) {
+    stateDirectory.lock(id);
+    try {
+      StreamTask task = factory.create(id, partitions, new KafkaRecordCollector(id, producer));
+      task.initializeIfNeeded();
+      return task;
+    } catch (RuntimeException e) {
+      stateDirectory.unlock(id);
+      throw e;
+    }
+  }
+
+  /** The standby of {@code id} made active (its stores stay open), or null if there is none. */
+  private StreamTask promoteStandby(TaskId id, Set<TopicPartition> partitions) {
+    StreamTask standby = standbys.remove(id);
+    if (standby == null) {
+      return null;
+    }
+    restorer.removeStandby(standby);
+    if (!standby.inputPartitions().equals(partitions)) {
+      // Built for other input partitions (pattern sources): start over, keeping the checkpoint.
+      closeStandby(standby);
+      return null;
+    }
+    LOG.info("Promoting standby task {} to active", id);
+    return standby;
+  }
+
+  /**
+   * Creates the standby (and warm-up) tasks of {@code wanted} the thread does not keep yet, and
+   * closes those no longer wanted (clean: their checkpoint is written). A standby of a task this
+   * thread runs as active is ignored.
+   */
+  void updateStandbys(Map<TaskId, Set<TopicPartition>> wanted) {
+    for (StreamTask standby : List.copyOf(standbys.values())) {
+      if (!wanted.containsKey(standby.id())) {
+        standbys.remove(standby.id());
+        restorer.removeStandby(standby);
+        closeStandby(standby);
+      }
+    }
+    for (TaskId id : wanted.keySet()) {
+      if (standbys.containsKey(id) || tasks.containsKey(id)) {
+        continue;
+      }
+      Set<TopicPartition> inputs = new HashSet<>();
+      factory.sourceTopics(id.subtopology())
+          .forEach(topic -> inputs.add(new TopicPartition(topic, id.partition())));
+      StreamTask standby = newTask(id, inputs);
+      standbys.put(id, standby);
+      restorer.addStandby(standby);
+      LOG.info("Created standby task {}", id);
+    }
+  }
+
+  private void closeStandby(StreamTask standby) {
+    try {
+      standby.closeClean();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing standby task {} failed; closing it dirty", standby.id(), e);
+      standby.closeDirty();
+    } finally {
+      stateDirectory.unlock(standby.id());
+    }
+  }
+
+  /** The ids of the thread's standby tasks. */
+  Set<TaskId> standbyIds() {
+    return Set.copyOf(standbys.keySet());
+  }
+
+  /** Per standby task, the sum of its changelog positions (how far its stores have restored). */
+  Map<TaskId, Long> standbyOffsetSums() {
+    Map<TaskId, Long> sums = new HashMap<>();
+    standbys.forEach((id, task) -> sums.put(id, task.stateManager().changelogOffsets().values()
+        .stream().mapToLong(Long::longValue).sum()));
+    return sums;
+  }
+
+  /** Closes every standby task (clean: with a checkpoint). */
+  void closeStandbys() {
+    for (StreamTask standby : List.copyOf(standbys.values())) {
+      standbys.remove(standby.id());
+      restorer.removeStandby(standby);
+      closeStandby(standby);
+    }
   }
 
   /** The tasks reading any of {@code partitions}. */

@@ -25,13 +25,14 @@ import org.slf4j.LoggerFactory;
 final class ThreadAssignorContext implements AssignorContext {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadAssignorContext.class);
   private final InstanceContext instance;
-  private final Supplier<Set<TaskId>> ownedActive;
+  private final Supplier<TaskManager> tasks;
   private AssignmentInfo assignment;
   private boolean fresh;
 
-  ThreadAssignorContext(InstanceContext instance, Supplier<Set<TaskId>> ownedActive) {
+  /** @param tasks the thread's task manager (null until the thread initialised) */
+  ThreadAssignorContext(InstanceContext instance, Supplier<TaskManager> tasks) {
     this.instance = instance;
-    this.ownedActive = ownedActive;
+    this.tasks = tasks;
   }
 
   @Override
@@ -67,18 +68,20 @@ final class ThreadAssignorContext implements AssignorContext {
 
   @Override
   public Set<TaskId> ownedActiveTasks() {
-    return ownedActive.get();
+    TaskManager manager = tasks.get();
+    return manager == null ? Set.of() : manager.taskIds();
   }
 
   @Override
   public Set<TaskId> ownedStandbyTasks() {
-    return Set.of();
+    TaskManager manager = tasks.get();
+    return manager == null ? Set.of() : manager.standbyIds();
   }
 
   /**
-   * Reads the checkpoint of every task directory of the instance; tasks this thread runs report
-   * {@link SubscriptionInfo#LATEST_OFFSET}. Unreadable checkpoints are skipped (the task counts as having no
-   * state).
+   * Reads the checkpoint of every task directory of the instance; this thread's standbys report
+   * how far they have restored, and its active tasks {@link SubscriptionInfo#LATEST_OFFSET}.
+   * Unreadable checkpoints are skipped (the task counts as having no state).
    */
   @Override
   public Map<TaskId, Long> taskOffsetSums() {
@@ -105,7 +108,11 @@ final class ThreadAssignorContext implements AssignorContext {
         }
       }
     }
-    ownedActive.get().forEach(id -> sums.put(id, SubscriptionInfo.LATEST_OFFSET));
+    TaskManager manager = tasks.get();
+    if (manager != null) {
+      sums.putAll(manager.standbyOffsetSums());
+      manager.taskIds().forEach(id -> sums.put(id, SubscriptionInfo.LATEST_OFFSET));
+    }
     return sums;
   }
 

@@ -8,7 +8,12 @@ import io.sluice.processor.Topology;
 import io.sluice.runtime.KafkaClientSupplier;
 import io.sluice.runtime.StreamsConfig;
 import io.sluice.runtime.StreamsUncaughtExceptionHandler.Response;
+import io.sluice.runtime.internals.assignment.AssignmentInfo;
+import io.sluice.runtime.internals.assignment.AssignorContext;
 import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import io.sluice.state.KeyValueStore;
+import io.sluice.state.Stores;
+import io.sluice.state.TaskId;
 import io.sluice.state.StateRestoreListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,6 +43,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +68,8 @@ class StreamThreadTest {
   private final List<Throwable> deaths = new CopyOnWriteArrayList<>();
   private final CountDownLatch dead = new CountDownLatch(1);
   private StreamThread thread;
+  private volatile AssignorContext assignorContext;
+  private StateRestoreListener restoreListener = StateRestoreListener.NO_OP;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -87,6 +96,7 @@ class StreamThreadTest {
 
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
+      assignorContext = (AssignorContext) config.get(AssignorContext.CONFIG_KEY);
       return consumer;
     }
 
@@ -135,10 +145,14 @@ class StreamThreadTest {
         new StateDirectory(stateDir.toString(), "app"), metrics, null, UUID.randomUUID(), "app",
         Time.SYSTEM, name -> null, new AtomicInteger(), () -> 1);
     consumer.updateBeginningOffsets(Map.of(IN0, 0L, IN1, 0L));
-    consumer.schedulePollTask(() -> consumer.rebalance(List.of(IN0, IN1)));
-    thread = new StreamThread(instance, 1, 0L, owner, StateRestoreListener.NO_OP);
+    thread = new StreamThread(instance, 1, 0L, owner, restoreListener);
     thread.start();
     return thread;
+  }
+
+  private StreamThread startWithBothPartitions(Topology topology, Map<String, Object> settings) {
+    consumer.schedulePollTask(() -> consumer.rebalance(List.of(IN0, IN1)));
+    return start(topology, settings);
   }
 
   private static Topology passThrough(CountDownLatch gate) {
@@ -186,7 +200,7 @@ class StreamThreadTest {
 
   @Test
   void atLeastOnceProcessesSendsAndCommitsOffsetsWithPartitionTime() {
-    start(passThrough(new CountDownLatch(0)), Map.of());
+    startWithBothPartitions(passThrough(new CountDownLatch(0)), Map.of());
     add(IN0, 0, "a", 100);
     add(IN1, 0, "b", 200);
     add(IN0, 1, "c", 300);
@@ -209,7 +223,7 @@ class StreamThreadTest {
   @Test
   void aPartitionOverTheBufferLimitIsPausedUntilDrained() throws InterruptedException {
     CountDownLatch gate = new CountDownLatch(1);
-    start(passThrough(gate), Map.of(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION, 2));
+    startWithBothPartitions(passThrough(gate), Map.of(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION, 2));
     consumer.schedulePollTask(() -> {
       for (int i = 0; i < 4; i++) {
         consumer.addRecord(record(IN0, i, "v" + i, 10 + i));
@@ -224,7 +238,7 @@ class StreamThreadTest {
 
   @Test
   void aFencedProducerClosesTheTasksDirtyAndTheThreadRejoinsWithANewProducer() {
-    start(passThrough(new CountDownLatch(0)),
+    startWithBothPartitions(passThrough(new CountDownLatch(0)),
         Map.of(StreamsConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2));
     add(IN0, 0, "a", 1);
     waitUntil(() -> !producers.isEmpty() && producers.get(0).transactionCommitted(),
@@ -236,5 +250,90 @@ class StreamThreadTest {
     assertThat(thread.state()).isNotEqualTo(ThreadState.DEAD);
     assertThat(deaths).isEmpty();
     assertThat(consumer.subscription()).as("resubscribed to rejoin").containsExactly("in");
+  }
+
+  /** Counts records per key in the logged store "counts" and forwards the new count. */
+  private static Topology counting() {
+    return new Topology()
+        .addSource("src", DE, DE, "in")
+        .addProcessor("count", () -> new io.sluice.processor.Processor<String, String, String,
+            Long>() {
+          private io.sluice.processor.ProcessorContext<String, Long> context;
+          private KeyValueStore<String, Long> store;
+
+          @Override
+          public void init(io.sluice.processor.ProcessorContext<String, Long> context) {
+            this.context = context;
+            this.store = context.getStateStore("counts");
+          }
+
+          @Override
+          public void process(io.sluice.processor.Record<String, String> record) {
+            Long old = store.get(record.key());
+            long count = old == null ? 1 : old + 1;
+            store.put(record.key(), count);
+            context.forward(record.withValue(count));
+          }
+        }, "src")
+        .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("counts"),
+            Serdes.String(), Serdes.Long()), "count")
+        .addSink("out", "out", SER, new LongSerializer(), "count");
+  }
+
+  private static AssignmentInfo assignment(Map<TaskId, Set<TopicPartition>> active,
+      Map<TaskId, Set<TopicPartition>> standby) {
+    return new AssignmentInfo(AssignmentInfo.LATEST_VERSION, active, standby, Map.of(), Map.of(),
+        Map.of(), AssignmentInfo.ERROR_NONE, null, AssignmentInfo.NO_PROBING);
+  }
+
+  @Test
+  void aStandbyFollowsItsChangelogAndIsPromotedWithItsState() throws InterruptedException {
+    TopicPartition log0 = new TopicPartition("app-counts-changelog", 0);
+    TopicPartition log1 = new TopicPartition("app-counts-changelog", 1);
+    TaskId t0 = new TaskId(0, 0);
+    TaskId t1 = new TaskId(0, 1);
+    CountDownLatch standbyRestored = new CountDownLatch(1);
+    restoreListener = new StateRestoreListener() {
+      @Override
+      public void onRestoreStart(TopicPartition tp, String store, long start, long end) {}
+
+      @Override
+      public void onBatchRestored(TopicPartition tp, String store, long batchEnd, long count) {}
+
+      @Override
+      public void onRestoreEnd(TopicPartition tp, String store, long total) {
+        if (tp.equals(log1) && total == 2) {
+          standbyRestored.countDown();
+        }
+      }
+    };
+    restoreConsumer.updateBeginningOffsets(Map.of(log0, 0L, log1, 0L));
+    restoreConsumer.updateEndOffsets(Map.of(log0, 0L, log1, 2L));
+    LongSerializer longs = new LongSerializer();
+    restoreConsumer.schedulePollTask(() -> {
+      restoreConsumer.addRecord(new ConsumerRecord<>(log1.topic(), 1, 0,
+          SER.serialize("", "k"), longs.serialize("", 4L)));
+      restoreConsumer.addRecord(new ConsumerRecord<>(log1.topic(), 1, 1,
+          SER.serialize("", "k"), longs.serialize("", 5L)));
+    });
+    consumer.schedulePollTask(() -> {
+      assignorContext.onAssignment(assignment(Map.of(t0, Set.of(IN0)), Map.of(t1, Set.of(log1))));
+      consumer.rebalance(List.of(IN0));
+    });
+    start(counting(), Map.of());
+    assertThat(standbyRestored.await(10, TimeUnit.SECONDS)).as("the standby restored").isTrue();
+
+    consumer.schedulePollTask(() -> {
+      assignorContext.onAssignment(
+          assignment(Map.of(t0, Set.of(IN0), t1, Set.of(IN1)), Map.of()));
+      consumer.rebalance(List.of(IN0, IN1));
+    });
+    add(IN1, 0, "x", 10);
+    waitUntil(() -> !producers.isEmpty() && producers.get(0).history().stream()
+        .anyMatch(r -> r.topic().equals("out")), "the promoted task processes");
+    ProducerRecord<byte[], byte[]> out = producers.get(0).history().stream()
+        .filter(r -> r.topic().equals("out")).findFirst().orElseThrow();
+    assertThat(new org.apache.kafka.common.serialization.LongDeserializer()
+        .deserialize("out", out.value())).as("counted on top of the standby's state").isEqualTo(6L);
   }
 }
