@@ -3,9 +3,13 @@ package io.sluice.dsl.internals;
 import io.sluice.processor.ProcessorContext;
 import io.sluice.processor.Record;
 import io.sluice.serdes.ValueAndTimestamp;
+import io.sluice.serdes.Windowed;
 import io.sluice.serdes.internals.Change;
 import io.sluice.state.StateStore;
 import io.sluice.state.internals.CachedStateStore;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Forwards an aggregation's updates as {@link Change}s: at once when its store does not cache,
@@ -20,12 +24,14 @@ final class ChangeForwarder<K, V> {
   private final ProcessorContext<K, Change<V>> context;
   private final boolean sendOldValues;
   private final boolean caching;
+  private final boolean inputHeaders;
 
   private ChangeForwarder(ProcessorContext<K, Change<V>> context, boolean sendOldValues,
-      boolean caching) {
+      boolean caching, boolean inputHeaders) {
     this.context = context;
     this.sendOldValues = sendOldValues;
     this.caching = caching;
+    this.inputHeaders = inputHeaders;
   }
 
   /**
@@ -34,6 +40,7 @@ final class ChangeForwarder<K, V> {
    */
   static <K, V> ChangeForwarder<K, V> timestamped(StateStore store,
       ProcessorContext<K, Change<V>> context, boolean sendOldValues) {
+    Supplier<Headers> headers = headersOf(store);
     boolean caching = false;
     if (store instanceof CachedStateStore<?, ?> cached) {
       // The store was built for this processor's key and value types (the node built it).
@@ -44,30 +51,42 @@ final class ChangeForwarder<K, V> {
           context.forward(new Record<>(key,
               new Change<>(oldValue == null ? null : oldValue.value(),
                   newValue == null ? null : newValue.value()),
-              newValue == null ? timestamp : newValue.timestamp())), sendOldValues);
+              newValue == null ? timestamp : newValue.timestamp(), headers.get())),
+          sendOldValues);
     }
-    return new ChangeForwarder<>(context, sendOldValues, caching);
+    return new ChangeForwarder<>(context, sendOldValues, caching, true);
   }
 
-  /** For a store of plain values (session stores): flushed updates carry the write's time. */
-  static <K, V> ChangeForwarder<K, V> plain(StateStore store,
-      ProcessorContext<K, Change<V>> context, boolean sendOldValues) {
+  /**
+   * For a session store: flushed updates carry the session's end as their timestamp; updates
+   * forwarded at once carry no headers (they are new records, not the input record).
+   */
+  static <K, V> ChangeForwarder<Windowed<K>, V> session(StateStore store,
+      ProcessorContext<Windowed<K>, Change<V>> context, boolean sendOldValues) {
+    Supplier<Headers> headers = headersOf(store);
     boolean caching = false;
     if (store instanceof CachedStateStore<?, ?> cached) {
       // The store was built for this processor's key and value types (the node built it).
       @SuppressWarnings("unchecked")
-      CachedStateStore<K, V> typed = (CachedStateStore<K, V>) cached;
+      CachedStateStore<Windowed<K>, V> typed = (CachedStateStore<Windowed<K>, V>) cached;
       caching = typed.setFlushListener((key, newValue, oldValue, timestamp) ->
-          context.forward(new Record<>(key, new Change<>(oldValue, newValue), timestamp)),
-          sendOldValues);
+          context.forward(new Record<>(key, new Change<>(oldValue, newValue),
+              key.window().endMs(), headers.get())), sendOldValues);
     }
-    return new ChangeForwarder<>(context, sendOldValues, caching);
+    return new ChangeForwarder<>(context, sendOldValues, caching, false);
+  }
+
+  private static Supplier<Headers> headersOf(StateStore store) {
+    if (store instanceof RecordContextStore<?> tracking) {
+      return tracking::currentHeaders;
+    }
+    return RecordHeaders::new;
   }
 
   /**
    * Forwards an update unless the cache will report it.
    *
-   * @param record the triggering record, whose headers go along
+   * @param record the triggering record, whose headers go along (window stores)
    * @param key the updated key
    * @param newValue the new value, {@code null} for a removal
    * @param oldValue the previous value, or {@code null}
@@ -76,7 +95,7 @@ final class ChangeForwarder<K, V> {
   void maybeForward(Record<?, ?> record, K key, V newValue, V oldValue, long timestamp) {
     if (!caching) {
       context.forward(new Record<>(key, new Change<>(sendOldValues ? oldValue : null, newValue),
-          timestamp, record.headers()));
+          timestamp, inputHeaders ? record.headers() : null));
     }
   }
 }

@@ -179,7 +179,9 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         size + windows.gracePeriodMs(), store.storeName());
     List<SendsOldValues> suppliers = new ArrayList<>();
     GraphNode merge = build(named, store.storeName(),
-        context -> store.timestampedWindowStore(context, retention, size, false), suppliers,
+        context -> new AggregateStoreBuilder<>(
+            store.timestampedWindowStore(context, retention, size, false),
+            WindowAggregateStore::new), suppliers,
         windows.gracePeriodMs(), size,
         new PerInput<K, Windowed<K>, VOut>() {
           @Override
@@ -209,7 +211,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         store.storeName());
     List<SendsOldValues> suppliers = new ArrayList<>();
     GraphNode merge = build(named, store.storeName(),
-        context -> store.sessionStore(context, retention), suppliers, closeAfterEnd, -1,
+        context -> new AggregateStoreBuilder<>(store.sessionStore(context, retention),
+            SessionAggregateStore::new), suppliers, closeAfterEnd, -1,
         new PerInput<K, Windowed<K>, VOut>() {
           @Override
           public <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> create(

@@ -13,7 +13,7 @@ import io.sluice.state.TimestampedKeyValueStore;
 /**
  * One input of a cogrouped (non-windowed) aggregation: folds its records, with its own aggregator,
  * into the aggregate all inputs share in one timestamped key-value store. A record with a null key
- * is dropped and reported. The aggregate's timestamp is the largest of its records'.
+ * or a null value is dropped and reported, as Kafka Streams skips them. The aggregate's timestamp is the largest of its records'.
  *
  * @param <K> key type
  * @param <V> this input's value type
@@ -59,6 +59,10 @@ final class KStreamCogroupAggregate<K, V, VA>
       public void process(Record<K, V> record) {
         if (record.key() == null) {
           drops.drop(record, DropReason.NULL_KEY);
+          return;
+        }
+        if (record.value() == null) {
+          drops.drop(record, DropReason.NULL_VALUE);
           return;
         }
         ValueAndTimestamp<VA> old = store.get(record.key());

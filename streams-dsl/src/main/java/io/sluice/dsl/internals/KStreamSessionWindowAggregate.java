@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * Aggregates a grouped stream into sessions kept in a session store. A record at {@code t} finds
  * the sessions of its key that reach within the inactivity gap of {@code t}, merges them (with the
- * {@link Merger}) and itself into one session, removes the merged-away sessions (forwarding a
- * tombstone for each) and stores the new one. A session whose merged end is older than stream time
+ * {@link Merger}) and itself into one session, removes the sessions it merged (forwarding a
+ * tombstone for each, even for one whose bounds the merged session keeps, as Kafka Streams does)
+ * and stores the new one. A session whose merged end is older than stream time
  * minus gap minus grace is closed: the record is reported late to the {@link DropReporter}.
  * Updates are timestamped with the session's end.
  *
@@ -86,7 +87,7 @@ final class KStreamSessionWindowAggregate<K, V, VA>
       if (emitStrategy == EmitStrategy.ON_WINDOW_CLOSE) {
         marker.init(context, storeName);
       } else {
-        forwarder = ChangeForwarder.plain(store, context, sendOldValues);
+        forwarder = ChangeForwarder.session(store, context, sendOldValues);
       }
     }
 
@@ -121,8 +122,9 @@ final class KStreamSessionWindowAggregate<K, V, VA>
         return;
       }
       Window window = new Window(start, end);
-      for (KeyValue<Windowed<K>, VA> session : merged) {
-        if (!session.key().window().equals(window)) {
+      if (start != timestamp || end != timestamp) {
+        // The record joined or extended sessions: all of them go, the merged one replaces them.
+        for (KeyValue<Windowed<K>, VA> session : merged) {
           store.remove(session.key());
           if (forwarder != null) {
             forwarder.maybeForward(record, session.key(), null, session.value(),

@@ -3,6 +3,7 @@ package io.sluice.dsl.internals;
 import io.sluice.dsl.Aggregator;
 import io.sluice.dsl.EmitStrategy;
 import io.sluice.dsl.Initializer;
+import io.sluice.dsl.KStream;
 import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Merger;
@@ -132,12 +133,18 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
         windows, store.storeName(), emitStrategy, initializer, aggregator, merger, drops);
     MaterializedInternal<K, VA> factory = store;
     GraphNode node = WindowedAggregation.add(builder, name, parent, supplier,
-        context -> factory.sessionStore(context, retention), store.storeName(), emitStrategy,
+        context -> new AggregateStoreBuilder<>(factory.sessionStore(context, retention),
+            SessionAggregateStore::new), store.storeName(), emitStrategy,
         drops, closeAfterEnd, -1);
     Serde<Windowed<K>> keySerde = store.keySerde() == null ? null
         : WindowedSerdes.sessionWindowedSerdeFrom(store.keySerde());
     return new KTableImpl<>(builder, node,
         new WindowedTableOperator<>(store.storeName(), true, supplier), keySerde,
         store.valueSerde(), store.queryableStoreName());
+  }
+
+  @Override
+  public KStream<K, V> droppedRecords(Named operator) {
+    return GroupedInputs.droppedRecords(input, operator);
   }
 }

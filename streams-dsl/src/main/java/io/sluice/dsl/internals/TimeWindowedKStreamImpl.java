@@ -3,6 +3,7 @@ package io.sluice.dsl.internals;
 import io.sluice.dsl.Aggregator;
 import io.sluice.dsl.EmitStrategy;
 import io.sluice.dsl.Initializer;
+import io.sluice.dsl.KStream;
 import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Named;
@@ -129,12 +130,19 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         store.storeName(), emitStrategy, initializer, aggregator, drops);
     MaterializedInternal<K, VA> factory = store;
     GraphNode node = WindowedAggregation.add(builder, name, parent, supplier,
-        context -> factory.timestampedWindowStore(context, retention, size, false),
+        context -> new AggregateStoreBuilder<>(
+            factory.timestampedWindowStore(context, retention, size, false),
+            WindowAggregateStore::new),
         store.storeName(), emitStrategy, drops, windows.gracePeriodMs(), size);
     Serde<Windowed<K>> keySerde = store.keySerde() == null ? null
         : WindowedSerdes.timeWindowedSerdeFrom(store.keySerde(), size);
     return new KTableImpl<>(builder, node,
         new WindowedTableOperator<>(store.storeName(), false, supplier), keySerde,
         store.valueSerde(), store.queryableStoreName());
+  }
+
+  @Override
+  public KStream<K, V> droppedRecords(Named operator) {
+    return GroupedInputs.droppedRecords(input, operator);
   }
 }

@@ -1,0 +1,122 @@
+package io.sluice.dsl.differential;
+
+import io.sluice.dsl.EmitStrategy;
+import io.sluice.dsl.KGroupedStream;
+import io.sluice.dsl.KTable;
+import io.sluice.dsl.Materialized;
+import io.sluice.dsl.SessionWindows;
+import io.sluice.dsl.StreamsBuilder;
+import io.sluice.dsl.Suppressed;
+import io.sluice.dsl.TimeWindows;
+import io.sluice.serdes.Windowed;
+import io.sluice.state.KeyValue;
+import io.sluice.state.SessionStore;
+import io.sluice.state.StateStore;
+import io.sluice.state.WindowStore;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+
+/** The Sluice half of each windowed scenario; mirrors {@link WindowedKafkaSide}. */
+final class WindowedSluiceSide {
+  private WindowedSluiceSide() {}
+
+  private static KGroupedStream<String, String> grouped(StreamsBuilder builder, String topic) {
+    return builder.<String, String>stream(topic).groupByKey();
+  }
+
+  private static <V> void out(KTable<Windowed<String>, V> table, String topic) {
+    table.toStream().map((k, v) -> KeyValue.pair(render(k), v == null ? null : v.toString()))
+        .to(topic);
+  }
+
+  private static <V, S extends StateStore> Materialized<String, V, S> mat(Serde<V> values,
+      boolean caching) {
+    Materialized<String, V, S> materialized = Materialized.with(Serdes.String(), values);
+    return caching ? materialized : materialized.withCachingDisabled();
+  }
+
+  static String render(Windowed<String> key) {
+    return key == null ? null
+        : key.key() + "@" + key.window().startMs() + "/" + key.window().endMs();
+  }
+
+  static void tumblingCount(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(5)))
+        .count(mat(Serdes.Long(), caching)), "out");
+  }
+
+  static void hoppingAggregate(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10),
+            Duration.ofMillis(500)).advanceBy(Duration.ofSeconds(3)))
+        .aggregate(() -> "", WindowedFns::fold,
+            mat(Serdes.String(), caching)), "out");
+  }
+
+  static void tumblingReduce(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(4),
+            Duration.ofSeconds(1)))
+        .reduce(WindowedFns::reduce, mat(Serdes.String(), caching)), "out");
+  }
+
+  static void sessionAggregate(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SessionWindows.ofInactivityGapAndGrace(
+            Duration.ofSeconds(2), Duration.ofMillis(500)))
+        .aggregate(() -> "", WindowedFns::fold, WindowedFns::merge,
+            WindowedSluiceSide.<String, SessionStore<Bytes, byte[]>>mat(Serdes.String(), caching)
+                .withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void sessionCount(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SessionWindows.ofInactivityGapWithNoGrace(
+            Duration.ofSeconds(1)))
+        .count(WindowedSluiceSide.<Long, SessionStore<Bytes, byte[]>>mat(Serdes.Long(), caching)
+            .withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void emitOnClose(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(5),
+            Duration.ofSeconds(1)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(mat(Serdes.Long(), caching)), "out");
+  }
+
+  static void suppressUntilWindowCloses(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(5),
+            Duration.ofSeconds(1)).advanceBy(Duration.ofSeconds(2)))
+        .count(mat(Serdes.Long(), caching))
+        .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())), "out");
+  }
+
+  static void suppressUntilTimeLimit(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(5)))
+        .count(mat(Serdes.Long(), caching))
+        .suppress(Suppressed.untilTimeLimit(Duration.ofSeconds(2),
+            Suppressed.BufferConfig.maxRecords(3).emitEarlyWhenFull())), "out");
+  }
+
+  static void cogroup(StreamsBuilder builder, boolean caching) {
+    grouped(builder, "in").cogroup(WindowedFns::fold)
+        .cogroup(grouped(builder, "in2"), WindowedFns::foldOther)
+        .aggregate(() -> "", mat(Serdes.String(), caching))
+        .toStream().to("out");
+  }
+
+  static void cogroupWindowed(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").cogroup(WindowedFns::fold)
+        .cogroup(grouped(builder, "in2"), WindowedFns::foldOther)
+        .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(3)))
+        .aggregate(() -> "", WindowedSluiceSide.<String, WindowStore<Bytes, byte[]>>mat(
+            Serdes.String(), caching).withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void cogroupSession(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").cogroup(WindowedFns::fold)
+        .cogroup(grouped(builder, "in2"), WindowedFns::foldOther)
+        .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofMillis(1500)))
+        .aggregate(() -> "", WindowedFns::merge,
+            WindowedSluiceSide.<String, SessionStore<Bytes, byte[]>>mat(Serdes.String(), caching)
+                .withRetention(Duration.ofMinutes(10))), "out");
+  }
+}
