@@ -4,6 +4,9 @@ import io.sluice.processor.FixedKeyProcessorSupplier;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.TopicNameExtractor;
 import io.sluice.state.KeyValue;
+import io.sluice.state.KeyValueStore;
+import org.apache.kafka.common.utils.Bytes;
+import java.time.Duration;
 
 /**
  * An unbounded stream of key-value records, each an independent event. Operators return new
@@ -19,7 +22,7 @@ import io.sluice.state.KeyValue;
  * @param <K> key type
  * @param <V> value type
  */
-public interface KStream<K, V> {
+public interface KStream<K, V> extends KStreamJoins<K, V> {
   /**
    * @param predicate keeps the records it accepts
    * @return the accepted records
@@ -301,4 +304,136 @@ public interface KStream<K, V> {
    * @throws NullPointerException if {@code operator} is null
    */
   KStream<K, V> droppedRecords(Named operator);
+
+  /**
+   * Drops the records whose key was already seen within {@code within}; see {@link
+   * #deduplicate(KeyValueMapper, Duration, Deduplicated)}, with the key as the id.
+   *
+   * @param within how long after an id's first record (in record time) its repeats are dropped;
+   *     positive
+   * @return the first record of each key within the interval
+   * @throws IllegalArgumentException if {@code within} is not positive
+   */
+  KStream<K, V> deduplicate(Duration within);
+
+  /**
+   * Drops the records whose key was already seen within {@code within}; see {@link
+   * #deduplicate(KeyValueMapper, Duration, Deduplicated)}, with the key as the id. A stream whose
+   * key changed upstream is repartitioned by key first.
+   *
+   * @param within how long after a key's first record its repeats are dropped; positive
+   * @param deduplicated name, key serde (as the id serde), store type and caching
+   * @return the first record of each key within the interval
+   * @throws IllegalArgumentException if {@code within} is not positive
+   */
+  KStream<K, V> deduplicate(Duration within, Deduplicated<K> deduplicated);
+
+  /**
+   * Forwards the first record of each id and drops the later ones whose timestamp is within
+   * {@code within} of it (in either direction, for out-of-order records). The stream is
+   * repartitioned by the id first (topic {@code <name>-repartition}, with this stream's serdes or
+   * the defaults), so that all records of an id meet in one task.
+   *
+   * <p>The store remembers, with each id, the source topic, partition and offset of its first
+   * record: when that same record is processed again after a failure (at-least-once replays from
+   * the last committed offset, while the store may already hold it), it is forwarded again instead
+   * of being taken for a duplicate. So at-least-once loses no first record, and exactly-once (where
+   * store and offsets commit together) forwards each once.
+   *
+   * <p>Records whose id is {@code null} are dropped with reason {@code NULL_KEY}: counted, logged
+   * at a rate limit, and available with {@link #droppedRecords(Named)} under the operator's name.
+   *
+   * @param idSelector the id of a record; called once per record
+   * @param within how long after an id's first record its repeats are dropped; positive
+   * @param deduplicated name, id serde (needed to partition by id), store type and caching
+   * @param <ID> id type
+   * @return the first record of each id within the interval, with this stream's key and value
+   * @throws IllegalArgumentException if {@code within} is not positive
+   * @throws NullPointerException if an argument is null
+   */
+  <ID> KStream<K, V> deduplicate(KeyValueMapper<? super K, ? super V, ? extends ID> idSelector,
+      Duration within, Deduplicated<ID> deduplicated);
+
+  /**
+   * Groups the records by their current key for an aggregation. If the key may have changed
+   * upstream ({@link #map}, {@link #selectKey}, ...), the aggregation first repartitions through
+   * a topic {@code <name>-repartition}; records with a {@code null} key are then dropped (and
+   * reported as dropped by the aggregation).
+   *
+   * @return the grouped stream, with this stream's serdes
+   */
+  KGroupedStream<K, V> groupByKey();
+
+  /**
+   * @param grouped the serdes of the repartition topic and its name
+   * @return the grouped stream
+   * @see #groupByKey()
+   */
+  KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped);
+
+  /**
+   * Groups the records by a new key (always repartitioned before aggregating).
+   *
+   * @param keySelector returns the new key; a {@code null} key is dropped before the aggregation
+   * @param <KR> new key type
+   * @return the grouped stream
+   */
+  <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector);
+
+  /**
+   * @param keySelector returns the new key
+   * @param grouped the repartition topic's serdes and name (which also names the key selector)
+   * @param <KR> new key type
+   * @return the grouped stream
+   * @see #groupBy(KeyValueMapper)
+   */
+  <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector,
+      Grouped<KR, V> grouped);
+
+  /**
+   * Reads this stream as a changelog: each record is its key's latest value, {@code null} a
+   * delete. Repartitions first if the key may have changed upstream. Records with a {@code null}
+   * key are dropped and reported.
+   *
+   * @return the table
+   */
+  KTable<K, V> toTable();
+
+  /**
+   * @param named the table processor's name
+   * @return the table
+   * @see #toTable()
+   */
+  KTable<K, V> toTable(Named named);
+
+  /**
+   * @param materialized the table's store (named: queryable)
+   * @return the table
+   * @see #toTable()
+   */
+  KTable<K, V> toTable(Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param named the table processor's name
+   * @param materialized the table's store (named: queryable)
+   * @return the table
+   * @see #toTable()
+   */
+  KTable<K, V> toTable(Named named,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * Writes the records through a new internal topic {@code <generated name>-repartition} (as
+   * many partitions as the upstream topics) and reads them back, partitioned by key.
+   *
+   * @return the repartitioned records
+   */
+  KStream<K, V> repartition();
+
+  /**
+   * @param repartitioned the topic's name, partition count, partitioner and serdes
+   * @return the repartitioned records
+   * @see #repartition()
+   */
+  KStream<K, V> repartition(Repartitioned<K, V> repartitioned);
 }

@@ -1,5 +1,6 @@
 package io.sluice.dsl;
 
+import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueStore;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -15,7 +16,7 @@ import org.apache.kafka.common.utils.Bytes;
  * @param <K> key type
  * @param <V> value type
  */
-public interface KTable<K, V> {
+public interface KTable<K, V> extends KTableJoinOperations<K, V> {
   /**
    * Keeps the rows the predicate accepts. A row it rejects is forwarded as a delete (a
    * {@code null} value), so downstream forgets it; a row that was never kept may be deleted again.
@@ -125,6 +126,25 @@ public interface KTable<K, V> {
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
   /**
+   * @param mapper returns the new value
+   * @param named the processor's name, or {@code null} for a generated one
+   * @param materialized the store that keeps the result
+   * @param <VR> new value type
+   * @return the mapped rows
+   */
+  <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named,
+      Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * @param mapper returns the new value from the read-only key and the value
+   * @param materialized the store that keeps the result
+   * @param <VR> new value type
+   * @return the mapped rows
+   */
+  <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
+      Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
    * @param mapper returns the new value from the read-only key and the value
    * @param named the processor's name, or {@code null} for a generated one
    * @param materialized the store that keeps the result
@@ -146,8 +166,58 @@ public interface KTable<K, V> {
   KStream<K, V> toStream(Named named);
 
   /**
+   * The updates of this table that the named downstream operator dropped (a null key from a
+   * groupBy selector, a foreign key extracted as null, ...), as a stream typed as this table's
+   * updates; see {@link KStream#droppedRecords(Named)} for the headers and errors.
+   *
+   * @param operator the name given to the operator with {@link Named}
+   * @return the dropped updates, with this table's serdes
+   * @throws io.sluice.processor.TopologyException if no operator of that name was declared yet,
+   *     it cannot drop records, or it does not read from this table
+   */
+  KStream<K, V> droppedRecords(Named operator);
+
+  /**
+   * Re-keys the rows for an aggregation by the new key. Each update of a row sends the old
+   * pair's removal and then the new pair's addition (one combined update when both pairs have
+   * the same key), so the aggregation subtracts before it adds. Pairs with a {@code null} key or
+   * value are skipped (null keys are counted as dropped records).
+   *
+   * @param selector returns the new key and value of a row; never called with a {@code null} value
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the grouped table
+   */
+  <KR, VR> KGroupedTable<KR, VR> groupBy(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector);
+
+  /**
+   * @param selector returns the new key and value of a row
+   * @param grouped the repartition topic's serdes and name
+   * @param <KR> new key type
+   * @param <VR> new value type
+   * @return the grouped table
+   * @see #groupBy(KeyValueMapper)
+   */
+  <KR, VR> KGroupedTable<KR, VR> groupBy(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector, Grouped<KR, VR> grouped);
+
+  /**
    * @return the name of the store that can be queried for this table, or {@code null} if it was
    *     not materialized under a name
    */
   String queryableStoreName();
+
+  /**
+   * Holds back this table's updates: until each window closes ({@link
+   * Suppressed#untilWindowCloses}, for tables from windowed aggregations) or for a time limit
+   * ({@link Suppressed#untilTimeLimit}). The buffer is a changelogged store.
+   *
+   * @param suppressed when to emit and how large the buffer may grow
+   * @return the suppressed table
+   * @throws NullPointerException if {@code suppressed} is null
+   * @throws io.sluice.processor.TopologyException if {@code untilWindowCloses} is used on a table
+   *     that no windowed aggregation produced
+   */
+  KTable<K, V> suppress(Suppressed<? super K> suppressed);
 }

@@ -1,21 +1,35 @@
 package io.sluice.dsl.internals;
 
 import io.sluice.dsl.BranchedKStream;
+import io.sluice.dsl.Deduplicated;
 import io.sluice.dsl.ForeachAction;
+import io.sluice.dsl.GlobalKTable;
+import io.sluice.dsl.Grouped;
+import io.sluice.dsl.JoinWindows;
+import io.sluice.dsl.Joined;
+import io.sluice.dsl.KGroupedStream;
 import io.sluice.dsl.KStream;
+import io.sluice.dsl.KTable;
 import io.sluice.dsl.KeyValueMapper;
+import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Named;
 import io.sluice.dsl.Predicate;
 import io.sluice.dsl.Produced;
+import io.sluice.dsl.Repartitioned;
+import io.sluice.dsl.StreamJoined;
+import io.sluice.dsl.ValueJoinerWithKey;
 import io.sluice.dsl.ValueMapper;
 import io.sluice.dsl.ValueMapperWithKey;
 import io.sluice.processor.FixedKeyProcessorSupplier;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.TopicNameExtractor;
 import io.sluice.state.KeyValue;
+import io.sluice.state.KeyValueStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * A stream as the output of one graph node, with the serdes known for its keys and values
@@ -59,6 +73,73 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
   /** @return whether a key-based stateful operator on this stream must repartition first */
   boolean repartitionRequired() {
     return node.repartitionRequired();
+  }
+
+  /** @return the graph this stream belongs to */
+  InternalStreamsBuilder builder() {
+    return builder;
+  }
+
+  /** @return the key serde known for this stream, or {@code null} */
+  Serde<K> keySerde() {
+    return keySerde;
+  }
+
+  /** @return the value serde known for this stream, or {@code null} */
+  Serde<V> valueSerde() {
+    return valueSerde;
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> join(KStream<K, VO> other,
+      ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+    return StreamStreamJoinBuilder.join(this, other, joiner, windows, streamJoined,
+        StreamStreamJoinBuilder.Kind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> other,
+      ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+    return StreamStreamJoinBuilder.join(this, other, joiner, windows, streamJoined,
+        StreamStreamJoinBuilder.Kind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> other,
+      ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined) {
+    return StreamStreamJoinBuilder.join(this, other, joiner, windows, streamJoined,
+        StreamStreamJoinBuilder.Kind.OUTER);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+      ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined) {
+    return StreamTableJoinBuilder.join(this, table, joiner, joined, false);
+  }
+
+  @Override
+  public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+      ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner,
+      Joined<K, V, VT> joined) {
+    return StreamTableJoinBuilder.join(this, table, joiner, joined, true);
+  }
+
+  @Override
+  public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named) {
+    return StreamTableJoinBuilder.join(this, table, keySelector, joiner, named, false);
+  }
+
+  @Override
+  public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> table,
+      KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+      ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named) {
+    return StreamTableJoinBuilder.join(this, table, keySelector, joiner, named, true);
   }
 
   @Override
@@ -281,8 +362,30 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
   @Override
   public KStream<K, V> droppedRecords(Named operator) {
     check(operator, "droppedRecords", "operator");
-    GraphNode side = builder.droppedRecords(node, operator.name(), "stream");
+    GraphNode side =
+        builder.droppedRecords(node, operator.name(), "stream", keySerde, valueSerde);
     return new KStreamImpl<>(builder, side, keySerde, valueSerde);
+  }
+
+  @Override
+  public KStream<K, V> deduplicate(Duration within) {
+    return deduplicate(within, Deduplicated.defaults());
+  }
+
+  @Override
+  public KStream<K, V> deduplicate(Duration within, Deduplicated<K> deduplicated) {
+    check(deduplicated, "deduplicate", "deduplicated");
+    return Deduplication.byKey(builder, node, keySerde, valueSerde, within, deduplicated);
+  }
+
+  @Override
+  public <ID> KStream<K, V> deduplicate(
+      KeyValueMapper<? super K, ? super V, ? extends ID> idSelector, Duration within,
+      Deduplicated<ID> deduplicated) {
+    check(idSelector, "deduplicate", "idSelector");
+    check(deduplicated, "deduplicate", "deduplicated");
+    return Deduplication.byId(builder, node, keySerde, valueSerde, idSelector, within,
+        deduplicated);
   }
 
   /**
@@ -346,5 +449,67 @@ final class KStreamImpl<K, V> implements KStream<K, V> {
 
   private static void check(Object argument, String operator, String what) {
     Objects.requireNonNull(argument, operator + ": " + what + " must not be null");
+  }
+
+  @Override
+  public KGroupedStream<K, V> groupByKey() {
+    return groupByKey(Grouped.with(keySerde, valueSerde));
+  }
+
+  @Override
+  public KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped) {
+    check(grouped, "groupByKey", "grouped");
+    return StreamTables.groupByKey(builder, node, grouped, keySerde, valueSerde);
+  }
+
+  @Override
+  public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector) {
+    return groupBy(keySelector, Grouped.with(null, valueSerde));
+  }
+
+  @Override
+  public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector,
+      Grouped<KR, V> grouped) {
+    check(keySelector, "groupBy", "keySelector");
+    check(grouped, "groupBy", "grouped");
+    KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector,
+        grouped.name() == null ? null : Named.as(grouped.name()));
+    return StreamTables.groupByKey(builder, selected.node, grouped, null, valueSerde);
+  }
+
+  @Override
+  public KTable<K, V> toTable() {
+    return toTable(null, Materialized.with(keySerde, valueSerde));
+  }
+
+  @Override
+  public KTable<K, V> toTable(Named named) {
+    return toTable(named, Materialized.with(keySerde, valueSerde));
+  }
+
+  @Override
+  public KTable<K, V> toTable(Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    return toTable(null, materialized);
+  }
+
+  @Override
+  public KTable<K, V> toTable(Named named,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    check(materialized, "toTable", "materialized");
+    return StreamTables.toTable(builder, node, named, materialized, keySerde, valueSerde);
+  }
+
+  @Override
+  public KStream<K, V> repartition() {
+    return repartition(Repartitioned.defaults());
+  }
+
+  @Override
+  public KStream<K, V> repartition(Repartitioned<K, V> repartitioned) {
+    check(repartitioned, "repartition", "repartitioned");
+    Serde<K> keys = repartitioned.keySerde() != null ? repartitioned.keySerde() : keySerde;
+    Serde<V> values = repartitioned.valueSerde() != null ? repartitioned.valueSerde() : valueSerde;
+    GraphNode source = StreamTables.repartition(builder, node, repartitioned, keys, values);
+    return new KStreamImpl<>(builder, source, keys, values);
   }
 }

@@ -1,13 +1,17 @@
 package io.sluice.dsl.internals;
 
+import io.sluice.dsl.Grouped;
+import io.sluice.dsl.KGroupedTable;
 import io.sluice.dsl.KStream;
 import io.sluice.dsl.KTable;
+import io.sluice.dsl.KeyValueMapper;
 import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Named;
 import io.sluice.dsl.Predicate;
 import io.sluice.dsl.ValueMapper;
 import io.sluice.dsl.ValueMapperWithKey;
 import io.sluice.serdes.internals.Change;
+import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueStore;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +26,7 @@ import org.apache.kafka.common.utils.Bytes;
  * @param <K> key type
  * @param <V> value type
  */
-public final class KTableImpl<K, V> implements KTable<K, V> {
+public final class KTableImpl<K, V> extends KTableJoinMethods<K, V> implements KTable<K, V> {
   static final String SOURCE = "KTABLE-SOURCE-";
   static final String FILTER = "KTABLE-FILTER-";
   static final String MAP_VALUES = "KTABLE-MAPVALUES-";
@@ -93,6 +97,12 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
   @Override
   public String queryableStoreName() {
     return queryableStoreName;
+  }
+
+  @Override
+  public KTable<K, V> suppress(io.sluice.dsl.Suppressed<? super K> suppressed) {
+    return SuppressDeclaration.suppress(this,
+        Objects.requireNonNull(suppressed, "suppress: suppressed"));
   }
 
   /** @return the key serde, or {@code null} for the default */
@@ -197,6 +207,22 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
   }
 
   @Override
+  public <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named,
+      Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+    check(mapper, "mapValues", "mapper");
+    check(materialized, "mapValues", "materialized");
+    return doMapValues((key, value) -> mapper.apply(value), named, materialized);
+  }
+
+  @Override
+  public <VR> KTable<K, VR> mapValues(
+      ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
+      Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+    check(materialized, "mapValues", "materialized");
+    return doMapValues(mapper, null, materialized);
+  }
+
+  @Override
   public <VR> KTable<K, VR> mapValues(
       ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
@@ -229,6 +255,37 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         new KStreamMapValues<K, Change<V>, V>((key, change) -> change.newValue()), List.of());
     builder.add(child);
     return new KStreamImpl<>(builder, child, keySerde, valueSerde);
+  }
+
+  @Override
+  public KStream<K, V> droppedRecords(Named operator) {
+    Objects.requireNonNull(operator, "droppedRecords: operator must not be null");
+    GraphNode side =
+        builder.droppedRecords(node, operator.name(), "table", keySerde, valueSerde);
+    return new KStreamImpl<>(builder, side, keySerde, valueSerde);
+  }
+
+  @Override
+  public <KR, VR> KGroupedTable<KR, VR> groupBy(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector) {
+    return groupBy(selector, Grouped.with(null, null));
+  }
+
+  @Override
+  public <KR, VR> KGroupedTable<KR, VR> groupBy(
+      KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector, Grouped<KR, VR> grouped) {
+    check(selector, "groupBy", "selector");
+    check(grouped, "groupBy", "grouped");
+    String name = builder.name(SELECT, grouped.name());
+    DropSpec drops = new DropSpec(name);
+    KTableRepartitionMap<K, V, KR, VR> map =
+        new KTableRepartitionMap<>(name, selector, grouped.valueSerdeOrNull(), drops);
+    GraphNode select = new ProcessorNode<>(name, true, List.of(node), map, List.of());
+    builder.add(select);
+    builder.registerDropper(name, select, drops);
+    enableSendingOldValues(true);
+    return new KGroupedTableImpl<>(builder, select, map, grouped.name(),
+        grouped.keySerdeOrNull(), grouped.valueSerdeOrNull());
   }
 
   /**
