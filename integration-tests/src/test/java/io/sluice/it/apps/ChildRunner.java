@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -28,6 +31,8 @@ import org.apache.kafka.common.MetricName;
 public final class ChildRunner {
   /** Runtime metrics (summed over their tags) reported as counters. */
   static final String[] REPORTED_METRICS = {"restore-total", "dropped-records-total"};
+  /** How often changed counters are reported, in ms. */
+  static final long REPORT_PERIOD_MS = 200;
 
   private ChildRunner() {}
 
@@ -39,7 +44,7 @@ public final class ChildRunner {
    * @param topology builds the topology from the settings
    */
   public static void run(String[] args, Function<Properties, Topology> topology)
-      throws IOException, InterruptedException {
+      throws IOException {
     Properties props = new Properties();
     try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
       props.load(reader);
@@ -65,34 +70,28 @@ public final class ChildRunner {
       return StreamsUncaughtExceptionHandler.Response.SHUTDOWN_CLIENT;
     });
     app.start();
-    Thread reporter = new Thread(() -> report(app), "it-reporter");
-    reporter.setDaemon(true);
-    reporter.start();
+    Map<String, Long> reported = new HashMap<>();
+    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "it-reporter");
+      t.setDaemon(true);
+      return t;
+    });
+    reporter.scheduleAtFixedRate(() -> reportOnce(app, reported), 0, REPORT_PERIOD_MS,
+        TimeUnit.MILLISECONDS);
     BufferedReader stdin =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = stdin.readLine()) != null) {
       if (line.trim().equals(ChildProtocol.CLOSE_COMMAND)) {
         boolean stopped = app.close(Duration.ofSeconds(60));
-        reportOnce(app, new HashMap<>());
+        reporter.shutdown();
+        reportOnce(app, reported);
         print(ChildProtocol.PREFIX + "closed stopped=" + stopped);
         System.exit(stopped ? 0 : 1);
       }
     }
     // The test JVM is gone: leave no orphan behind.
     Runtime.getRuntime().halt(3);
-  }
-
-  private static void report(StreamsApp app) {
-    Map<String, Long> last = new HashMap<>();
-    while (true) {
-      reportOnce(app, last);
-      try {
-        Thread.sleep(200); // the reporting period of this child, not a test wait
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
   }
 
   private static synchronized void reportOnce(StreamsApp app, Map<String, Long> last) {
