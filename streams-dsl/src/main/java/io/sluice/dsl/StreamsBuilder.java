@@ -138,6 +138,68 @@ public final class StreamsBuilder {
   }
 
   /**
+   * Reads a topic as a {@link GlobalKTable} with default serdes: every instance keeps all of the
+   * topic's partitions in a local store (the topic serves as its changelog), updated by the global
+   * thread; a {@code null} value deletes its key, records without a key are dropped and counted.
+   *
+   * @param topic the topic to read
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   * @throws NullPointerException if {@code topic} is null
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic) {
+    return globalTable(topic, Consumed.defaults(), Materialized.with(null, null));
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param consumed serdes, extractor and source name ({@code <name>} for the source, {@code
+   *     <name>-table-source} for the processor)
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   * @throws NullPointerException if an argument is null
+   * @see #globalTable(String)
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+    return globalTable(topic, consumed, Materialized.with(null, null));
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param materialized the store's name (queryable), serdes and caching; its changelog setting
+   *     is ignored, since the topic is the changelog
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   * @throws NullPointerException if an argument is null
+   * @see #globalTable(String)
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    return globalTable(topic, Consumed.defaults(), materialized);
+  }
+
+  /**
+   * @param topic the topic to read
+   * @param consumed serdes, extractor and source name; its serdes win over the store's
+   * @param materialized the store's name (queryable), serdes and caching
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   * @throws NullPointerException if an argument is null
+   * @see #globalTable(String)
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed,
+      Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+    Objects.requireNonNull(topic, "globalTable: topic must not be null");
+    Objects.requireNonNull(consumed, "globalTable: consumed must not be null");
+    Objects.requireNonNull(materialized, "globalTable: materialized must not be null");
+    return internal.globalTable(topic, consumed, materialized);
+  }
+
+  /**
    * Adds a state store that {@link KStream#process} and {@link KStream#processValues} can
    * connect to by name.
    *

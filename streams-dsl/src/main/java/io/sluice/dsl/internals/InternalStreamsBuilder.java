@@ -1,6 +1,7 @@
 package io.sluice.dsl.internals;
 
 import io.sluice.dsl.Consumed;
+import io.sluice.dsl.GlobalKTable;
 import io.sluice.dsl.KStream;
 import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
@@ -63,6 +64,21 @@ public final class InternalStreamsBuilder {
   public <K, V> KTable<K, V> table(
       String topic, Consumed<K, V> consumed, Materialized<K, V, ?> materialized) {
     return TableSources.table(this, topic, consumed, materialized);
+  }
+
+  /**
+   * Adds a global table: a global store fed by {@code topic}.
+   *
+   * @param topic the topic to read
+   * @param consumed serdes, extractor and source name
+   * @param materialized the store's name, serdes and caching
+   * @param <K> key type
+   * @param <V> value type
+   * @return the global table
+   */
+  public <K, V> GlobalKTable<K, V> globalTable(
+      String topic, Consumed<K, V> consumed, Materialized<K, V, ?> materialized) {
+    return GlobalTables.globalTable(this, topic, consumed, materialized);
   }
 
   /**
