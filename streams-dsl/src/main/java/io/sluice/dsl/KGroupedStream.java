@@ -91,4 +91,15 @@ public interface KGroupedStream<K, V> {
   <VA> KTable<K, VA> aggregate(Initializer<VA> initializer,
       Aggregator<? super K, ? super V, VA> aggregator, Named named,
       Materialized<K, VA, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * The records of this grouped stream that the named downstream operator dropped (a null key, a late record of a windowed aggregation, ...), typed as
+   * this grouped stream; see {@link KStream#droppedRecords(Named)} for the headers and errors.
+   *
+   * @param operator the name given to the operator with {@link Named}
+   * @return the dropped records
+   * @throws io.sluice.processor.TopologyException if no operator of that name was declared yet,
+   *     it cannot drop records, or it does not read from this grouped stream
+   */
+  KStream<K, V> droppedRecords(Named operator);
 }

@@ -95,4 +95,15 @@ public interface KGroupedTable<K, V> {
   <VA> KTable<K, VA> aggregate(Initializer<VA> initializer,
       Aggregator<? super K, ? super V, VA> adder, Aggregator<? super K, ? super V, VA> subtractor,
       Named named, Materialized<K, VA, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /**
+   * The records of this grouped table that the named downstream operator dropped (a null key from the groupBy selector, ...), typed as
+   * this grouped table; see {@link KStream#droppedRecords(Named)} for the headers and errors.
+   *
+   * @param operator the name given to the operator with {@link Named}
+   * @return the dropped records
+   * @throws io.sluice.processor.TopologyException if no operator of that name was declared yet,
+   *     it cannot drop records, or it does not read from this grouped table
+   */
+  KStream<K, V> droppedRecords(Named operator);
 }

@@ -104,4 +104,15 @@ public interface SessionWindowedKStream<K, V> {
    * @throws NullPointerException if {@code emitStrategy} is null
    */
   SessionWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
+
+  /**
+   * The records of this windowed stream that the named downstream operator dropped (late for its session, a null key, ...), typed as
+   * this windowed stream; see {@link KStream#droppedRecords(Named)} for the headers and errors.
+   *
+   * @param operator the name given to the operator with {@link Named}
+   * @return the dropped records
+   * @throws io.sluice.processor.TopologyException if no operator of that name was declared yet,
+   *     it cannot drop records, or it does not read from this windowed stream
+   */
+  KStream<K, V> droppedRecords(Named operator);
 }

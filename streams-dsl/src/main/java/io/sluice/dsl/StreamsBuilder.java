@@ -1,5 +1,6 @@
 package io.sluice.dsl;
 
+import io.sluice.dsl.internals.BuildContext;
 import io.sluice.dsl.internals.InternalStreamsBuilder;
 import io.sluice.processor.Topology;
 import io.sluice.state.KeyValueStore;
@@ -7,6 +8,7 @@ import io.sluice.state.StoreBuilder;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -214,13 +216,35 @@ public final class StreamsBuilder {
   }
 
   /**
-   * Writes everything declared so far into a new topology.
+   * Writes everything declared so far into a new topology with default settings; the same as
+   * {@code build(new Properties())}.
    *
    * @return the topology
    * @throws io.sluice.processor.TopologyException if the declarations do not form a valid topology
    *     (for example a store name given to process() that was never added)
    */
   public Topology build() {
-    return internal.buildTopology();
+    return build(new Properties());
+  }
+
+  /**
+   * Writes everything declared so far into a new topology, reading the settings that shape it:
+   * {@code default.dsl.store} (rocksDB or in_memory stores for DSL operators),
+   * {@code topology.optimization} ({@code all} merges the repartition topics of one key change
+   * and reads source tables' stores back from their source topic instead of a changelog), and
+   * {@code ensure.explicit.internal.resource.naming} ({@code true} rejects a topology whose stateful
+   * operators, stores or internal topics have generated names; otherwise each is named in one
+   * WARN log line). Pass the application's properties, so the topology matches what it runs with.
+   * Optimization rewrites this builder's graph in place: later builds keep the merged topics.
+   *
+   * @param props the application's settings; other settings are ignored here
+   * @return the topology
+   * @throws io.sluice.processor.TopologyException if the declarations do not form a valid topology,
+   *     a setting above has an invalid value, or explicit naming is required and names are missing
+   * @throws NullPointerException if {@code props} is null
+   */
+  public Topology build(Properties props) {
+    Objects.requireNonNull(props, "build: props must not be null");
+    return internal.buildTopology(BuildContext.of(props));
   }
 }

@@ -12,18 +12,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The operators of one graph that can drop records, by operator name, and the side outputs
  * attached to them. A side output is declared on an input of the operator: only the operator's
  * nodes that read (directly or through the operator's own internal nodes) from that input
- * contribute, so each side of a join has its own dropped-records stream.
+ * contribute, so each side of a join has its own dropped-records stream. When several nodes of
+ * the operator contribute (a null-key filter before a repartition topic and the aggregation after
+ * it), their side outputs are merged into {@code <operator>-dropped}; the ones in another
+ * sub-topology than the last come over an internal topic {@code <side output>-repartition}.
  */
 final class DropperRegistry {
   private record Dropper(GraphNode node, DropSpec spec) {}
 
   private final Map<String, List<Dropper>> byOperator = new LinkedHashMap<>();
   private final Map<DropSpec, GraphNode> sideOutputs = new IdentityHashMap<>();
+  private final Map<DropSpec, GraphNode> routed = new IdentityHashMap<>();
   private final Map<String, GraphNode> merged = new LinkedHashMap<>();
 
   void register(String operatorName, GraphNode node, DropSpec spec) {
@@ -45,6 +50,38 @@ final class DropperRegistry {
     droppers.add(new Dropper(node, spec));
   }
 
+  /**
+   * Optimizer: the drop specs registered on {@code from} now report from {@code to}, and their
+   * side outputs read {@code to}.
+   */
+  void moveDroppers(GraphNode from, GraphNode to) {
+    for (List<Dropper> droppers : byOperator.values()) {
+      droppers.replaceAll(d -> {
+        if (d.node != from) {
+          return d;
+        }
+        GraphNode side = sideOutputs.get(d.spec);
+        if (side != null && side.parents().contains(from)) {
+          side.replaceParent(from, to);
+        }
+        return new Dropper(to, d.spec);
+      });
+    }
+  }
+
+  /** @return the drop specs registered on {@code node}, in registration order */
+  List<DropSpec> specsOf(GraphNode node) {
+    List<DropSpec> specs = new ArrayList<>();
+    for (List<Dropper> droppers : byOperator.values()) {
+      for (Dropper d : droppers) {
+        if (d.node == node) {
+          specs.add(d.spec);
+        }
+      }
+    }
+    return specs;
+  }
+
   /** @return whether an operator of that name was registered */
   boolean canDrop(String operatorName) {
     return byOperator.containsKey(operatorName);
@@ -57,12 +94,15 @@ final class DropperRegistry {
    * @param input the node whose output the operator reads
    * @param operatorName the operator's name
    * @param inputKind what the input is, for messages ("stream", "table", ...)
+   * @param keySerde the input's key serde, or {@code null}: for side outputs that cross a
+   *     repartition to be merged
+   * @param valueSerde the input's value serde, or {@code null}
    * @return the node whose output is the dropped records
    * @throws TopologyException if no such operator was declared yet, it cannot drop, or it does not
    *     read from {@code input}
    */
-  GraphNode sideOutput(InternalStreamsBuilder builder, GraphNode input, String operatorName,
-      String inputKind) {
+  <K, V> GraphNode sideOutput(InternalStreamsBuilder builder, GraphNode input,
+      String operatorName, String inputKind, Serde<K> keySerde, Serde<V> valueSerde) {
     List<Dropper> droppers = byOperator.get(operatorName);
     if (droppers == null) {
       throw new TopologyException(unknown(builder, operatorName));
@@ -94,12 +134,56 @@ final class DropperRegistry {
       return outputs.get(0);
     }
     String key = outputs.stream().map(GraphNode::name).collect(Collectors.joining(","));
-    return merged.computeIfAbsent(key, k -> {
-      GraphNode merge = new FixedKeyProcessorNode<>(operatorName + "-dropped", outputs,
-          new KStreamPassThrough<Object, Object>(), List.of());
-      builder.add(merge);
-      return merge;
-    });
+    GraphNode existing = merged.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    // The merge goes where the last (most downstream) side output is; side outputs behind a
+    // repartition from it come over an internal topic, so that no sub-topologies are fused.
+    Set<GraphNode> home = boundaries(outputs.get(outputs.size() - 1));
+    List<GraphNode> parents = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      GraphNode output = outputs.get(i);
+      if (boundaries(output).equals(home)) {
+        parents.add(output);
+      } else {
+        parents.add(routed.computeIfAbsent(reading.get(i).spec, spec -> {
+          String topic = spec.sideOutputName() + RepartitionNode.SUFFIX;
+          GraphNode source = new RepartitionNode<>(topic + "-source", topic + "-sink", output,
+              topic, -1, keySerde, valueSerde, null);
+          builder.add(source);
+          return source;
+        }));
+      }
+    }
+    String name = operatorName + "-dropped" + (merged.isEmpty() ? "" : "-merge-" + merged.size());
+    GraphNode merge = new FixedKeyProcessorNode<>(name, parents,
+        new KStreamPassThrough<Object, Object>(), List.of());
+    builder.add(merge);
+    merged.put(key, merge);
+    return merge;
+  }
+
+  /**
+   * @return the nearest sources and repartition sources above {@code node}: nodes with the same
+   *     set are in the same sub-topology
+   */
+  private static Set<GraphNode> boundaries(GraphNode node) {
+    Set<GraphNode> found = new HashSet<>();
+    Deque<GraphNode> todo = new ArrayDeque<>(List.of(node));
+    Set<GraphNode> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      GraphNode n = todo.pop();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (n instanceof RepartitionNode<?, ?> || n.parents().isEmpty()) {
+        found.add(n);
+      } else {
+        todo.addAll(n.parents());
+      }
+    }
+    return found;
   }
 
   private String unknown(InternalStreamsBuilder builder, String operatorName) {

@@ -26,7 +26,7 @@ abstract class GraphNode {
    */
   GraphNode(String name, boolean changesKey, List<GraphNode> parents) {
     this.name = name;
-    this.parents = List.copyOf(parents);
+    this.parents = new ArrayList<>(parents);
     boolean inherited = false;
     for (GraphNode parent : parents) {
       inherited |= parent.repartitionRequired;
@@ -48,7 +48,7 @@ abstract class GraphNode {
           + " nodes that do not repartition");
     }
     this.name = name;
-    this.parents = List.copyOf(parents);
+    this.parents = new ArrayList<>(parents);
     this.repartitionRequired = false;
   }
 
@@ -59,7 +59,7 @@ abstract class GraphNode {
 
   /** @return the parents, in the order given */
   final List<GraphNode> parents() {
-    return parents;
+    return Collections.unmodifiableList(parents);
   }
 
   /** @return the children, in the order they were attached */
@@ -76,6 +76,39 @@ abstract class GraphNode {
   final void linkToParents() {
     for (GraphNode parent : parents) {
       parent.children.add(this);
+    }
+  }
+
+  /**
+   * Optimizer: makes this node read from {@code replacement} where it read from {@code parent},
+   * keeping the parents' order, and moves the child link along.
+   *
+   * @throws IllegalArgumentException if {@code parent} is not a parent of this node
+   */
+  final void replaceParent(GraphNode parent, GraphNode replacement) {
+    int index = parents.indexOf(parent);
+    if (index < 0) {
+      throw new IllegalArgumentException(parent + " is not a parent of " + this);
+    }
+    parents.set(index, replacement);
+    parent.children.remove(this);
+    replacement.children.add(this);
+  }
+
+  /**
+   * Optimizer: takes {@code old}'s place, at the same position, among the children of each of
+   * {@code old}'s parents, which must be this node's parents too.
+   */
+  final void takeChildPlaceOf(GraphNode old) {
+    for (GraphNode parent : old.parents) {
+      parent.children.set(parent.children.indexOf(old), this);
+    }
+  }
+
+  /** Optimizer: removes this node's links to its parents, as it leaves the graph. */
+  final void unlinkFromParents() {
+    for (GraphNode parent : parents) {
+      parent.children.remove(this);
     }
   }
 

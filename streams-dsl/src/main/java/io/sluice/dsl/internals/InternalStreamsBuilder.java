@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The logical graph behind one {@code StreamsBuilder}: its nodes in creation order, the state
@@ -157,12 +158,45 @@ public final class InternalStreamsBuilder {
    * @param input the node whose output the operator reads
    * @param operatorName the operator's name
    * @param inputKind "stream", "table", ... for messages
+   * @param keySerde the input's key serde, or {@code null} for the default
+   * @param valueSerde the input's value serde, or {@code null} for the default
    * @return the node whose output is the dropped records, typed as {@code input}'s output
    * @throws io.sluice.processor.TopologyException if the operator is unknown, not declared yet,
    *     cannot drop, or does not read from {@code input}
    */
-  GraphNode droppedRecords(GraphNode input, String operatorName, String inputKind) {
-    return droppers.sideOutput(this, input, operatorName, inputKind);
+  <K, V> GraphNode droppedRecords(GraphNode input, String operatorName, String inputKind,
+      Serde<K> keySerde, Serde<V> valueSerde) {
+    return droppers.sideOutput(this, input, operatorName, inputKind, keySerde, valueSerde);
+  }
+
+  /**
+   * Optimizer: puts {@code replacement}, a node of the same name reading the same parents, in
+   * {@code old}'s place in creation order, and moves {@code old}'s children and drop registrations
+   * to it. {@code replacement} must not have been added.
+   */
+  void replaceNode(GraphNode old, GraphNode replacement) {
+    nodes.set(nodes.indexOf(old), replacement);
+    for (GraphNode child : List.copyOf(old.children())) {
+      child.replaceParent(old, replacement);
+    }
+    replacement.takeChildPlaceOf(old);
+    droppers.moveDroppers(old, replacement);
+  }
+
+  /** Optimizer: removes a node that no other node reads any more. */
+  void removeNode(GraphNode node) {
+    if (!node.children().isEmpty()) {
+      throw new IllegalStateException("Cannot remove " + node + ": " + node.children()
+          + " still read it");
+    }
+    node.unlinkFromParents();
+    nodes.remove(node);
+    names.remove(node.name());
+  }
+
+  /** @return the operators that can drop records */
+  DropperRegistry droppers() {
+    return droppers;
   }
 
   /** @return whether a node of that name was added */
@@ -195,6 +229,7 @@ public final class InternalStreamsBuilder {
    * @throws TopologyException if the processor API rejects the result
    */
   public Topology buildTopology(BuildContext context) {
+    GraphOptimizer.optimize(this, context);
     Topology topology = new Topology();
     for (StoreBuilder<?> store : stores.values()) {
       topology.addStateStore(store);
@@ -202,6 +237,8 @@ public final class InternalStreamsBuilder {
     for (GraphNode node : nodes) {
       node.writeTo(topology, context);
     }
+    GraphOptimizer.afterWrite(this, topology, context);
+    NamingCheck.check(topology, context);
     return topology;
   }
 }
