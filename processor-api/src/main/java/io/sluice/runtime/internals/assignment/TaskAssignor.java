@@ -116,7 +116,7 @@ public final class TaskAssignor {
         .processId()));
     placer.place(config.maxWarmupReplicas(), processHints);
     Map<UUID, TreeSet<TaskId>> standbys = StandbyPlacer.place(sorted, stateful, placer.active(),
-        placer.warmups(), config.standbyReplicas());
+        placer.warmups(), config.standbyReplicas(), config.acceptableRecoveryLag());
     Map<UUID, Tasks> processes = new TreeMap<>();
     Map<String, Tasks> consumers = new TreeMap<>();
     for (ClientState client : sorted) {

@@ -105,6 +105,19 @@ class TaskAssignorTest {
   }
 
   @Test
+  void standbysGoWhereTheStateIsCaughtUpBeforeBalancingLoad() {
+    Set<TaskId> two = tasks(0, 2);
+    ClientState a = client(A, null, Map.of(), consumer("a1", two, Set.of()), consumer("a2"));
+    ClientState b = client(B, null, Map.of(), consumer("b1"));
+    ClientState c = client(C, null, Map.of(new TaskId(0, 0), 990L, new TaskId(0, 1), 990L),
+        consumer("c1"));
+    Map<TaskId, Long> ends = Map.of(new TaskId(0, 0), 1_000L, new TaskId(0, 1), 1_000L);
+    Result result = TaskAssignor.assign(List.of(a, b, c), two, ends, new Config(1, 100, 0));
+    assertThat(result.processes().get(A).active()).isEqualTo(two);
+    assertThat(result.processes().get(C).standby()).isEqualTo(two);
+  }
+
+  @Test
   void threadsGetTasksBalancedAndKeepTheirOwn() {
     Set<TaskId> mine = Set.of(new TaskId(0, 0), new TaskId(0, 1), new TaskId(0, 2));
     ClientState a = client(A, null, Map.of(), consumer("a1", mine, Set.of()), consumer("a2"),
