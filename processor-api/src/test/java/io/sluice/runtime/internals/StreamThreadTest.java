@@ -156,9 +156,15 @@ class StreamThreadTest {
   }
 
   private static Topology passThrough(CountDownLatch gate) {
+    return passThrough(gate, new CountDownLatch(1));
+  }
+
+  /** Forwards each record once {@code gate} opens; {@code entered} counts down on the first. */
+  private static Topology passThrough(CountDownLatch gate, CountDownLatch entered) {
     return new Topology()
         .addSource("src", DE, DE, "in")
         .addProcessor("p", () -> Fixture.<String, String>processor((ctx, r) -> {
+          entered.countDown();
           try {
             gate.await();
           } catch (InterruptedException e) {
@@ -223,15 +229,21 @@ class StreamThreadTest {
   @Test
   void aPartitionOverTheBufferLimitIsPausedUntilDrained() throws InterruptedException {
     CountDownLatch gate = new CountDownLatch(1);
-    startWithBothPartitions(passThrough(gate), Map.of(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION, 2));
+    CountDownLatch entered = new CountDownLatch(1);
+    startWithBothPartitions(passThrough(gate, entered),
+        Map.of(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION, 2));
     consumer.schedulePollTask(() -> {
       for (int i = 0; i < 4; i++) {
         consumer.addRecord(record(IN0, i, "v" + i, 10 + i));
       }
     });
-    waitUntil(() -> consumer.paused().contains(IN0), "the full partition is paused");
-    assertThat(consumer.paused()).doesNotContain(IN1);
-    gate.countDown();
+    try {
+      assertThat(entered.await(10, TimeUnit.SECONDS)).as("processing started").isTrue();
+      assertThat(consumer.paused()).as("4 buffered records > 2: paused; in-1 is empty")
+          .containsExactly(IN0);
+    } finally {
+      gate.countDown();
+    }
     waitUntil(() -> !consumer.paused().contains(IN0), "the drained partition is resumed");
     waitUntil(() -> output(producers.get(0)).size() == 4, "every record is sent");
   }
@@ -244,11 +256,10 @@ class StreamThreadTest {
     waitUntil(() -> !producers.isEmpty() && producers.get(0).transactionCommitted(),
         "the first transaction commits");
     producers.get(0).fenceProducer();
-    add(IN0, 1, "b", 2);
     waitUntil(() -> producers.size() == 2, "a new producer replaces the fenced one");
     assertThat(producers.get(1).transactionInitialized()).isTrue();
-    assertThat(thread.state()).isNotEqualTo(ThreadState.DEAD);
     assertThat(deaths).isEmpty();
+    assertThat(thread.state()).isNotEqualTo(ThreadState.DEAD);
     assertThat(consumer.subscription()).as("resubscribed to rejoin").containsExactly("in");
   }
 
