@@ -49,6 +49,24 @@ public final class BuildContext {
     return new BuildContext(copy);
   }
 
+  /**
+   * @return whether DSL stores may cache: {@code false} when the topology is built with
+   *     {@value StreamsConfig#STATESTORE_CACHE_MAX_BYTES} set to 0
+   * @throws TopologyException if that setting is not a number
+   */
+  public boolean cachingPossible() {
+    Object bytes = configs.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES);
+    if (bytes == null) {
+      return true;
+    }
+    try {
+      return Long.parseLong(bytes.toString().trim()) != 0L;
+    } catch (NumberFormatException e) {
+      throw new TopologyException("Invalid value '" + bytes + "' for "
+          + StreamsConfig.STATESTORE_CACHE_MAX_BYTES + "; use a number of bytes, 0 or more");
+    }
+  }
+
   /** @return whether DSL stores without an explicit type or supplier are in-memory ones */
   public boolean inMemoryStores() {
     return inMemoryStores;

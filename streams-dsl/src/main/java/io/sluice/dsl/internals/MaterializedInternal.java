@@ -21,7 +21,9 @@ import org.apache.kafka.common.serialization.Serde;
  * user's, else generated when the operator is declared) and serdes completed from what the
  * operator knows, turned into {@link StoreBuilder}s only when the topology is written, so that
  * {@code default.dsl.store} from the build settings decides the store type. Changelogging and
- * caching follow the {@code Materialized} (both on by default).
+ * caching follow the {@code Materialized} (both on by default), except that, as in Kafka Streams,
+ * a topology built with {@code statestore.cache.max.bytes=0} gets no caching layers: its stores
+ * forward every write, deletes of absent keys included.
  *
  * @param <K> key type
  * @param <V> value type
@@ -127,7 +129,7 @@ public final class MaterializedInternal<K, V> {
           : Stores.persistentTimestampedKeyValueStore(storeName);
     }
     return configure(new TableStoreBuilder<>(
-        Stores.timestampedKeyValueStoreBuilder(supplier, keySerde, valueSerde)));
+        Stores.timestampedKeyValueStoreBuilder(supplier, keySerde, valueSerde)), context);
   }
 
   /**
@@ -144,7 +146,7 @@ public final class MaterializedInternal<K, V> {
       BuildContext context, long retentionMs, long windowSizeMs, boolean retainDuplicates) {
     return configure(Stores.timestampedWindowStoreBuilder(
         windowSupplier(context, retentionMs, windowSizeMs, retainDuplicates), keySerde,
-        valueSerde));
+        valueSerde), context);
   }
 
   /**
@@ -161,7 +163,7 @@ public final class MaterializedInternal<K, V> {
       BuildContext context, long retentionMs, long windowSizeMs, boolean retainDuplicates) {
     return configure(Stores.windowStoreBuilder(
         windowSupplier(context, retentionMs, windowSizeMs, retainDuplicates), keySerde,
-        valueSerde));
+        valueSerde), context);
   }
 
   /**
@@ -180,7 +182,7 @@ public final class MaterializedInternal<K, V> {
           ? Stores.inMemorySessionStore(storeName, retention)
           : Stores.persistentSessionStore(storeName, retention);
     }
-    return configure(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde));
+    return configure(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde), context);
   }
 
   private WindowBytesStoreSupplier windowSupplier(
@@ -214,13 +216,14 @@ public final class MaterializedInternal<K, V> {
     return kind.cast(supplier);
   }
 
-  private <S extends StateStore> StoreBuilder<S> configure(StoreBuilder<S> builder) {
+  private <S extends StateStore> StoreBuilder<S> configure(StoreBuilder<S> builder,
+      BuildContext context) {
     if (materialized.loggingEnabled()) {
       builder.withLoggingEnabled(materialized.topicConfig());
     } else {
       builder.withLoggingDisabled();
     }
-    if (materialized.cachingEnabled()) {
+    if (materialized.cachingEnabled() && context.cachingPossible()) {
       builder.withCachingEnabled();
     } else {
       builder.withCachingDisabled();

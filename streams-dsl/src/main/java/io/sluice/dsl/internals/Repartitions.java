@@ -5,7 +5,8 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Declares repartition topics with Kafka Streams' names. The topic is {@code <prefix>-repartition}.
+ * Declares repartition topics with Kafka Streams' names, each after a filter that drops records
+ * with a {@code null} key (they have no partition). The topic is {@code <prefix>-repartition}.
  * The sink, null-key filter and source names take three counter values whether used or not; they
  * are the generated {@code KSTREAM-SINK-}, {@code KSTREAM-FILTER-}, {@code KSTREAM-SOURCE-} names
  * when the prefix is itself generated ({@code KSTREAM...-<10 digits>}), else
@@ -29,11 +30,7 @@ final class Repartitions {
   static <K, V> GraphNode forOperator(InternalStreamsBuilder builder, GraphNode parent,
       String prefix, String operatorName, Serde<K> keySerde, Serde<V> valueSerde) {
     Names names = names(builder, prefix);
-    DropSpec drops = new DropSpec(operatorName);
-    GraphNode filter = new ProcessorNode<>(names.filter, false, List.of(parent),
-        new RepartitionFilter<K, V>(drops), List.of());
-    builder.add(filter);
-    builder.registerDropper(operatorName, filter, drops);
+    GraphNode filter = Repartitions.<K, V>filter(builder, parent, names, operatorName);
     GraphNode source = new RepartitionNode<>(names.source, names.sink, filter, names.topic, -1,
         keySerde, valueSerde, null);
     builder.add(source);
@@ -41,19 +38,32 @@ final class Repartitions {
   }
 
   /**
-   * Adds a plain repartition ({@code KStream.repartition}): the topic only, no filter.
+   * Adds a repartition of its own ({@code KStream.repartition}): a filter dropping (and
+   * reporting, as the operator's drops) null keys, then the topic.
    *
+   * @param operatorName the repartition operator's name
    * @param partitions the topic's partition count, or -1 for the upstream topics' count
    * @return the source node reading the topic
    */
-  static <K, V> GraphNode plain(InternalStreamsBuilder builder, GraphNode parent, String prefix,
-      int partitions, Serde<K> keySerde, Serde<V> valueSerde,
+  static <K, V> GraphNode plain(InternalStreamsBuilder builder, GraphNode parent,
+      String operatorName, int partitions, Serde<K> keySerde, Serde<V> valueSerde,
       StreamPartitioner<? super K, ? super V> partitioner) {
-    Names names = names(builder, prefix);
-    GraphNode source = new RepartitionNode<>(names.source, names.sink, parent, names.topic,
+    Names names = names(builder, operatorName);
+    GraphNode filter = filter(builder, parent, names, operatorName);
+    GraphNode source = new RepartitionNode<>(names.source, names.sink, filter, names.topic,
         partitions, keySerde, valueSerde, partitioner);
     builder.add(source);
     return source;
+  }
+
+  private static <K, V> GraphNode filter(InternalStreamsBuilder builder, GraphNode parent,
+      Names names, String operatorName) {
+    DropSpec drops = new DropSpec(operatorName);
+    GraphNode filter = new ProcessorNode<>(names.filter, false, List.of(parent),
+        new RepartitionFilter<K, V>(drops), List.of());
+    builder.add(filter);
+    builder.registerDropper(operatorName, filter, drops);
+    return filter;
   }
 
   private record Names(String topic, String sink, String filter, String source) {}

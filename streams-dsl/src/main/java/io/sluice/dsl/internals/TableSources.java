@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serde;
  * Declares source tables ({@code StreamsBuilder.table}) and stream-to-table conversions with
  * Kafka Streams' generated names: store {@code <topic>-STATE-STORE-<n>}, then source
  * {@code KSTREAM-SOURCE-<n>} and table source {@code KTABLE-SOURCE-<n>} (or, with a
- * {@code Consumed} name, that name and {@code <name>-table-source}).
+ * {@code Consumed} name, {@code <name>-source} and the name itself).
  */
 final class TableSources {
   private TableSources() {}
@@ -23,9 +23,9 @@ final class TableSources {
     Serde<V> valueSerde =
         consumed.valueSerde() != null ? consumed.valueSerde() : store.valueSerde();
     String explicit = consumed.name();
-    String sourceName = builder.name(KStreamImpl.SOURCE, explicit);
-    String tableName = builder.name(KTableImpl.SOURCE,
-        explicit == null ? null : explicit + "-table-source");
+    String sourceName =
+        builder.name(KStreamImpl.SOURCE, explicit == null ? null : explicit + "-source");
+    String tableName = builder.name(KTableImpl.SOURCE, explicit);
     GraphNode source = new SourceNode(sourceName, List.of(topic), null,
         consumed.withKeySerde(keySerde).withValueSerde(valueSerde));
     builder.add(source);

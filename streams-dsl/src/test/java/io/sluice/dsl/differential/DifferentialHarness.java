@@ -35,20 +35,44 @@ final class DifferentialHarness {
    * @param stateDir a fresh directory for Kafka Streams' driver
    */
   static void assertSameOutput(Scenario scenario, List<Input> inputs, Path stateDir) {
+    assertSameOutput(scenario, inputs, stateDir, Map.of(), Map.of());
+  }
+
+  /**
+   * Like {@link #assertSameOutput(Scenario, List, Path)}, with both topologies built, and both
+   * drivers run, with one cell of the store-type and caching matrix.
+   *
+   * @param scenario the topology pair
+   * @param inputs the records to pipe, in order
+   * @param stateDir a fresh directory for Kafka Streams' driver
+   * @param matrix the store type and caching of both sides
+   */
+  static void assertSameOutput(Scenario scenario, List<Input> inputs, Path stateDir,
+      StoreMatrix matrix) {
+    assertSameOutput(scenario, inputs, stateDir, matrix.kafkaSettings(), matrix.sluiceSettings());
+  }
+
+  private static void assertSameOutput(Scenario scenario, List<Input> inputs, Path stateDir,
+      Map<String, Object> kafkaSettings, Map<String, Object> sluiceSettings) {
+    Properties kafkaProps = kafkaProps(stateDir);
+    kafkaProps.putAll(kafkaSettings);
+    Properties sluiceProps = sluiceProps();
+    sluiceProps.putAll(sluiceSettings);
     org.apache.kafka.streams.StreamsBuilder kafkaBuilder =
-        new org.apache.kafka.streams.StreamsBuilder();
+        new org.apache.kafka.streams.StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(
+            new org.apache.kafka.streams.StreamsConfig(kafkaProps)));
     scenario.kafka().accept(kafkaBuilder);
-    Topology kafkaTopology = kafkaBuilder.build();
+    Topology kafkaTopology = kafkaBuilder.build(kafkaProps);
     io.sluice.dsl.StreamsBuilder sluiceBuilder = new io.sluice.dsl.StreamsBuilder();
     scenario.sluice().accept(sluiceBuilder);
-    io.sluice.processor.Topology sluiceTopology = sluiceBuilder.build();
+    io.sluice.processor.Topology sluiceTopology = sluiceBuilder.build(sluiceProps);
     if (scenario.sameNodeNames()) {
       assertThat(nodes(sluiceTopology.describe()))
           .as("node names and edges of %s", scenario.name())
           .containsExactlyElementsOf(nodes(kafkaTopology.describe()));
     }
-    Map<String, List<Output>> expected = runKafka(kafkaTopology, scenario, inputs, stateDir);
-    Map<String, List<Output>> actual = runSluice(sluiceTopology, scenario, inputs);
+    Map<String, List<Output>> expected = runKafka(kafkaTopology, scenario, inputs, kafkaProps);
+    Map<String, List<Output>> actual = runSluice(sluiceTopology, scenario, inputs, sluiceProps);
     assertThat(expected.values().stream().mapToInt(List::size).sum())
         .as("the scenario %s must produce output to compare", scenario.name())
         .isPositive();
@@ -141,9 +165,9 @@ final class DifferentialHarness {
   }
 
   private static Map<String, List<Output>> runKafka(
-      Topology topology, Scenario scenario, List<Input> inputs, Path stateDir) {
+      Topology topology, Scenario scenario, List<Input> inputs, Properties props) {
     org.apache.kafka.streams.TopologyTestDriver driver =
-        new org.apache.kafka.streams.TopologyTestDriver(topology, kafkaProps(stateDir));
+        new org.apache.kafka.streams.TopologyTestDriver(topology, props);
     try {
       Map<String, org.apache.kafka.streams.TestInputTopic<String, String>> in =
           new LinkedHashMap<>();
@@ -171,10 +195,10 @@ final class DifferentialHarness {
     }
   }
 
-  private static Map<String, List<Output>> runSluice(
-      io.sluice.processor.Topology topology, Scenario scenario, List<Input> inputs) {
+  private static Map<String, List<Output>> runSluice(io.sluice.processor.Topology topology,
+      Scenario scenario, List<Input> inputs, Properties props) {
     io.sluice.testkit.TopologyTestDriver driver =
-        new io.sluice.testkit.TopologyTestDriver(topology, sluiceProps());
+        new io.sluice.testkit.TopologyTestDriver(topology, props);
     try {
       Map<String, io.sluice.testkit.TestInputTopic<String, String>> in = new LinkedHashMap<>();
       for (String topic : scenario.inputTopics()) {

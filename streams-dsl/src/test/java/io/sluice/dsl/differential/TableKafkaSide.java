@@ -1,0 +1,89 @@
+package io.sluice.dsl.differential;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The Apache Kafka Streams half of each table and aggregation scenario; mirrors
+ * {@link TableSluiceSide}.
+ */
+final class TableKafkaSide {
+  private TableKafkaSide() {}
+
+  static void sourceTable(StreamsBuilder builder) {
+    builder.<String, String>table("in").toStream().to("out");
+    builder.table("in2", Consumed.<String, String>as("named-source"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("table-2"))
+        .toStream(Named.as("table-2-changes")).to("out2");
+  }
+
+  static void filterMapValues(StreamsBuilder builder) {
+    KTable<String, String> table = builder.table("in");
+    table.filter(Fns::keep).mapValues(Fns::upper).toStream().to("out");
+    table.filterNot((k, v) -> Fns.digitFirst(v), Named.as("no-digits"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("no-digits-store"))
+        .mapValues((k, v) -> Fns.describe(k, v),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>with(null, null))
+        .toStream().to("out2");
+  }
+
+  static void toTable(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.toTable().toStream().to("out");
+    in.selectKey(Fns::keyOf)
+        .toTable(Named.as("by-first"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("by-first-store"))
+        .toStream().to("out2");
+  }
+
+  static void groupByKey(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.groupByKey().count().toStream().mapValues(TableFns::str).to("out");
+    in.groupByKey().reduce(TableFns::concat, Named.as("concat"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("concat-store"))
+        .toStream().to("out2");
+    in.groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
+        .aggregate(() -> "0", TableFns::lengthSum).toStream().to("out3");
+  }
+
+  static void groupBy(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.groupBy(Fns::keyOf).count().toStream().mapValues(TableFns::str).to("out");
+    in.selectKey((k, v) -> v).groupByKey(Grouped.as("by-value"))
+        .reduce(TableFns::concat).toStream().to("out2");
+    in.map((k, v) -> KeyValue.pair(Fns.keyOf(k, v), k)).groupByKey()
+        .aggregate(() -> "0", TableFns::lengthSum,
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("sums"))
+        .toStream().to("out3");
+  }
+
+  static void groupedTable(StreamsBuilder builder) {
+    KTable<String, String> table = builder.table("in");
+    table.groupBy((k, v) -> KeyValue.pair(Fns.keyOf(k, v), k)).count().toStream()
+        .mapValues(TableFns::str).to("out");
+    table.groupBy((k, v) -> KeyValue.pair(Fns.keyOf(k, v), v), Grouped.as("regroup"))
+        .reduce(TableFns::concat, TableFns::removeOrDelete).toStream().to("out2");
+    table.groupBy((k, v) -> KeyValue.pair(v.length() % 3 == 0 ? "x" : k, v))
+        .aggregate(() -> "0", TableFns::lengthSum, TableFns::lengthDiff, Named.as("lengths"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("lengths-store"))
+        .toStream().to("out3");
+  }
+
+  static void repartition(StreamsBuilder builder) {
+    KStream<String, String> in = builder.stream("in");
+    in.repartition().to("out");
+    in.selectKey(Fns::keyOf)
+        .repartition(Repartitioned.<String, String>as("rekeyed").withNumberOfPartitions(2))
+        .groupByKey().count().toStream().mapValues(TableFns::str).to("out2");
+  }
+}
