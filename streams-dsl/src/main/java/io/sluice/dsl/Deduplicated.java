@@ -14,7 +14,10 @@ import org.apache.kafka.common.serialization.Serde;
  * @param <ID> the type of the ids compared (the key type when deduplicating by key)
  */
 public final class Deduplicated<ID> {
-  /** Where the ids seen are remembered. Both are changelogged and follow {@code default.dsl.store}. */
+  /**
+   * Where the ids seen are remembered. Both are changelogged and follow {@code
+   * default.dsl.store}.
+   */
   public enum StoreType {
     /**
      * A key-value store keeping, per id, its first record; entries expire by stream time once they

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.dsl.internals.DropReporter;
 import io.sluice.processor.TopologyException;
 import io.sluice.runtime.StreamsConfig;
+import io.sluice.state.KeyValue;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,20 @@ class DroppedRecordsDslTest {
         rec("a", "late", 1_010), rec(null, "no-key", 1_300)));
     assertThat(out).containsExactly(
         "a=late@1010/LATE/tumbling/closed@1100", "null=no-key@1300/NULL_KEY/tumbling");
+  }
+
+  @ParameterizedTest(name = "{0} caching={1}")
+  @CsvSource({"rocksDB,true", "rocksDB,false", "in_memory,true", "in_memory,false"})
+  void nullKeysFromATableGroupBySelectorReachTheGroupedTablesSideOutput(
+      String storeKind, boolean caching) {
+    List<String> out = dropped(builder -> {
+      KGroupedTable<String, String> grouped = builder.table("in", STRINGS)
+          .groupBy((k, v) -> KeyValue.pair(v.isEmpty() ? null : v, k),
+              Grouped.<String, String>as("by-value"));
+      grouped.count(Named.as("count"));
+      grouped.droppedRecords(Named.as("by-value")).to("dropped");
+    }, storeKind, caching, List.of(rec("a", "x", 10), rec("b", "", 20), rec("c", "x", 30)));
+    assertThat(out).containsExactly("null=b@20/NULL_KEY/by-value");
   }
 
   @ParameterizedTest(name = "{0}")

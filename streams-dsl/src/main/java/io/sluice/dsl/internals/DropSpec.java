@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * an operator spread over several nodes (a join's two sides) registers one per node under the same
  * operator name.
  *
- * <p>Thread-safety: instances are shared by the tasks of all stream threads. The side-output flag is
+ * <p>Thread-safety: instances are shared by the tasks of all stream threads. The side output is
  * set while the topology is declared, before any task exists; the log counters are atomic; the
  * "now forwarding a dropped record" mark is per thread, since a record travels depth-first on its
  * task's thread.
@@ -93,6 +93,7 @@ public final class DropSpec {
 
   @Override
   public String toString() {
-    return "DropSpec(" + operatorName + (sideOutputName != null ? ", side output " + sideOutputName : "") + ")";
+    return "DropSpec(" + operatorName
+        + (sideOutputName != null ? ", side output " + sideOutputName : "") + ")";
   }
 }

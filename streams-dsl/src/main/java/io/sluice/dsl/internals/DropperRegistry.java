@@ -92,6 +92,8 @@ final class DropperRegistry {
    *
    * @param builder the graph, to add the side-output nodes to
    * @param input the node whose output the operator reads
+   * @param includeInput whether drops of {@code input} itself count (a grouped table's selector
+   *     reports its drops typed as the grouped table)
    * @param operatorName the operator's name
    * @param inputKind what the input is, for messages ("stream", "table", ...)
    * @param keySerde the input's key serde, or {@code null}: for side outputs that cross a
@@ -102,14 +104,15 @@ final class DropperRegistry {
    *     read from {@code input}
    */
   <K, V> GraphNode sideOutput(InternalStreamsBuilder builder, GraphNode input,
-      String operatorName, String inputKind, Serde<K> keySerde, Serde<V> valueSerde) {
+      boolean includeInput, String operatorName, String inputKind, Serde<K> keySerde,
+      Serde<V> valueSerde) {
     List<Dropper> droppers = byOperator.get(operatorName);
     if (droppers == null) {
       throw new TopologyException(unknown(builder, operatorName));
     }
     List<Dropper> reading = new ArrayList<>();
     for (Dropper d : droppers) {
-      if (reachable(input, d.node)) {
+      if ((includeInput && d.node == input) || reachable(input, d.node)) {
         reading.add(d);
       }
     }

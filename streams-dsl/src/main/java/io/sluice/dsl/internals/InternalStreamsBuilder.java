@@ -166,7 +166,18 @@ public final class InternalStreamsBuilder {
    */
   <K, V> GraphNode droppedRecords(GraphNode input, String operatorName, String inputKind,
       Serde<K> keySerde, Serde<V> valueSerde) {
-    return droppers.sideOutput(this, input, operatorName, inputKind, keySerde, valueSerde);
+    return droppers.sideOutput(this, input, false, operatorName, inputKind, keySerde,
+        valueSerde);
+  }
+
+  /**
+   * Like {@link #droppedRecords}, counting also the drops of {@code input} itself: a grouped
+   * table's selector node reports its drops typed as the grouped table.
+   */
+  <K, V> GraphNode droppedRecordsWithInput(GraphNode input, String operatorName,
+      String inputKind, Serde<K> keySerde, Serde<V> valueSerde) {
+    return droppers.sideOutput(this, input, true, operatorName, inputKind, keySerde,
+        valueSerde);
   }
 
   /**

@@ -183,7 +183,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
   public KStream<K, V> droppedRecords(Named operator) {
     Objects.requireNonNull(operator, "droppedRecords: operator must not be null");
     GraphNode side =
-        builder.droppedRecords(select, operator.name(), "grouped table", keySerde, valueSerde);
+        builder.droppedRecordsWithInput(select, operator.name(), "grouped table", keySerde,
+            valueSerde);
     return new KStreamImpl<>(builder, side, keySerde, valueSerde);
   }
 }

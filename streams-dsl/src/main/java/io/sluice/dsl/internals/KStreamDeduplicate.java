@@ -47,7 +47,10 @@ final class KStreamDeduplicate<K, V, ID> implements ProcessorSupplier<K, V, K, V
 
   /** The remembered records of one task, in either kind of store. */
   private interface Seen<ID> {
-    /** @return a remembered record of {@code id} within the interval of {@code timestamp}, preferring {@code source}'s */
+    /**
+     * @return a remembered record of {@code id} within the interval of {@code timestamp},
+     *     preferring the one read from {@code source}
+     */
     DedupEntry find(ID id, long timestamp, Optional<RecordMetadata> source);
 
     void remember(ID id, DedupEntry entry);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the state-bearing parts of a written topology whose names were generated from the
  * builder's counter: state stores (and so their changelog topics), with the stateful operators
- * using them, and internal topics (repartition, foreign-key join). Such a name shifts when an operator is added upstream, and the application then
- * silently starts from an empty store or topic. One WARN line names them all; with
+ * using them, and internal topics (repartition, foreign-key join). Such a name shifts when an
+ * operator is added upstream, and the application then silently starts from an empty store or
+ * topic. One WARN line names them all; with
  * {@value StreamsConfig#ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING}{@code =true} the build fails
  * with the same list instead.
  */
