@@ -1,0 +1,165 @@
+package io.sluice.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.StreamsConfig;
+import io.sluice.state.KeyValueStore;
+import io.sluice.testkit.TestInputTopic;
+import io.sluice.testkit.TestOutputTopic;
+import io.sluice.testkit.TestRecord;
+import io.sluice.testkit.TopologyTestDriver;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Table-table joins through the test driver, with in-memory and RocksDB stores and with caching
+ * on and off: results, deletes and timestamps for inner, left and outer joins.
+ */
+class KTableJoinTest {
+  static Stream<Arguments> stores() {
+    return Stream.of(Materialized.StoreType.values()).flatMap(type ->
+        Stream.of(Arguments.of(type, true), Arguments.of(type, false)));
+  }
+
+  private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> store(
+      Materialized.StoreType type, boolean caching) {
+    Materialized<String, String, KeyValueStore<Bytes, byte[]>> materialized =
+        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(type)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.String());
+    return caching ? materialized.withCachingEnabled() : materialized.withCachingDisabled();
+  }
+
+  /** Joins table "left" with table "right" and writes the result's updates to "out". */
+  private static final class Run implements AutoCloseable {
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, String> left;
+    final TestInputTopic<String, String> right;
+    final TestOutputTopic<String, String> out;
+
+    Run(Materialized.StoreType type, boolean caching,
+        BiFunction<KTable<String, String>, KTable<String, String>, KTable<String, String>> join) {
+      StreamsBuilder builder = new StreamsBuilder();
+      Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
+      KTable<String, String> l = builder.table("left", strings, store(type, caching));
+      KTable<String, String> r = builder.table("right", strings, store(type, caching));
+      join.apply(l, r).toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+      Properties props = new Properties();
+      props.put(StreamsConfig.DEFAULT_KEY_SERDE, Serdes.StringSerde.class);
+      props.put(StreamsConfig.DEFAULT_VALUE_SERDE, Serdes.StringSerde.class);
+      driver = new TopologyTestDriver(builder.build(), props);
+      left = driver.createInputTopic("left", new StringSerializer(), new StringSerializer());
+      right = driver.createInputTopic("right", new StringSerializer(), new StringSerializer());
+      out = driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+    }
+
+    List<TestRecord<String, String>> read() {
+      return out.readRecordsToList();
+    }
+
+    @Override
+    public void close() {
+      driver.close();
+    }
+  }
+
+  private static TestRecord<String, String> rec(String key, String value, long ts) {
+    return new TestRecord<>(key, value, null, ts);
+  }
+
+  private static String joined(String l, String r) {
+    return l + "+" + r;
+  }
+
+  @ParameterizedTest(name = "{0}, caching {1}")
+  @MethodSource("stores")
+  void innerJoinEmitsOnlyWhereBothSidesHaveTheKey(Materialized.StoreType type, boolean caching) {
+    try (Run run = new Run(type, caching, (l, r) -> l.join(r, KTableJoinTest::joined))) {
+      run.left.pipeInput("a", "1", 10);
+      run.right.pipeInput("b", "x", 11);
+      assertThat(run.read()).isEmpty();
+      run.right.pipeInput("a", "y", 5);
+      assertThat(run.read()).containsExactly(rec("a", "1+y", 10));
+      run.right.pipeInput("a", "z", 20);
+      run.left.pipeInput("a", "2", 15);
+      assertThat(run.read()).containsExactly(rec("a", "1+z", 20), rec("a", "2+z", 20));
+      run.left.pipeInput("a", null, 30);
+      assertThat(run.read()).containsExactly(rec("a", null, 30));
+      run.right.pipeInput("a", null, 31);
+      run.left.pipeInput("c", null, 32);
+      assertThat(run.read()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, caching {1}")
+  @MethodSource("stores")
+  void leftJoinKeepsLeftRowsWithoutMatch(Materialized.StoreType type, boolean caching) {
+    try (Run run = new Run(type, caching, (l, r) -> l.leftJoin(r, KTableJoinTest::joined))) {
+      run.right.pipeInput("a", "x", 50);
+      assertThat(run.read()).isEmpty();
+      run.left.pipeInput("a", "1", 10);
+      assertThat(run.read()).containsExactly(rec("a", "1+x", 50));
+      run.right.pipeInput("a", null, 60);
+      assertThat(run.read()).containsExactly(rec("a", "1+null", 60));
+      run.left.pipeInput("b", "2", 70);
+      assertThat(run.read()).containsExactly(rec("b", "2+null", 70));
+      run.left.pipeInput("a", null, 80);
+      assertThat(run.read()).containsExactly(rec("a", null, 80));
+      run.right.pipeInput("a", "y", 90);
+      assertThat(run.read()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, caching {1}")
+  @MethodSource("stores")
+  void outerJoinKeepsRowsOfEitherSide(Materialized.StoreType type, boolean caching) {
+    try (Run run = new Run(type, caching, (l, r) -> l.outerJoin(r, KTableJoinTest::joined))) {
+      run.right.pipeInput("a", "x", 50);
+      assertThat(run.read()).containsExactly(rec("a", "null+x", 50));
+      run.left.pipeInput("a", "1", 10);
+      assertThat(run.read()).containsExactly(rec("a", "1+x", 50));
+      run.right.pipeInput("a", null, 60);
+      assertThat(run.read()).containsExactly(rec("a", "1+null", 60));
+      run.left.pipeInput("a", null, 70);
+      assertThat(run.read()).containsExactly(rec("a", null, 70));
+      run.left.pipeInput("a", null, 80);
+      assertThat(run.read()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, caching {1}")
+  @MethodSource("stores")
+  void materializedResultIsQueryableAndReadableDownstream(Materialized.StoreType type,
+      boolean caching) {
+    try (Run run = new Run(type, caching, (l, r) -> l
+        .join(r, KTableJoinTest::joined, Named.as("j"), store(type, caching).withStoreType(type))
+        .mapValues(v -> v.toUpperCase(java.util.Locale.ROOT)))) {
+      run.left.pipeInput("a", "1", 10);
+      run.right.pipeInput("a", "x", 20);
+      assertThat(run.read()).containsExactly(rec("a", "1+X", 20));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, caching {1}")
+  @MethodSource("stores")
+  void joinOfJoinsReadsTheUnmaterializedJoinThroughBothTables(Materialized.StoreType type,
+      boolean caching) {
+    try (Run run = new Run(type, caching, (l, r) -> {
+      KTable<String, String> first = l.leftJoin(r, KTableJoinTest::joined);
+      return r.join(first, (rv, fv) -> rv + "/" + fv);
+    })) {
+      run.left.pipeInput("a", "1", 10);
+      assertThat(run.read()).isEmpty();
+      run.right.pipeInput("a", "x", 20);
+      assertThat(run.read()).extracting(TestRecord::value).last().isEqualTo("x/1+x");
+    }
+  }
+}

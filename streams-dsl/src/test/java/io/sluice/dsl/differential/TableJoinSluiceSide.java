@@ -1,0 +1,67 @@
+package io.sluice.dsl.differential;
+
+import io.sluice.dsl.KTable;
+import io.sluice.dsl.Materialized;
+import io.sluice.dsl.Named;
+import io.sluice.dsl.StreamsBuilder;
+import io.sluice.dsl.TableJoined;
+import io.sluice.state.KeyValueStore;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+
+/** The table-join scenarios written with Sluice's DSL, the same as {@link TableJoinKafkaSide}. */
+final class TableJoinSluiceSide {
+  private TableJoinSluiceSide() {}
+
+  private static KTable<String, String> left(StreamsBuilder builder) {
+    return builder.table(TableJoinInputs.LEFT);
+  }
+
+  private static KTable<String, String> right(StreamsBuilder builder) {
+    return builder.table(TableJoinInputs.RIGHT);
+  }
+
+  static String joined(String left, String right) {
+    return left + "+" + right;
+  }
+
+  static void join(StreamsBuilder builder) {
+    left(builder).join(right(builder), TableJoinSluiceSide::joined).toStream().to("out");
+  }
+
+  static void leftJoin(StreamsBuilder builder) {
+    left(builder).leftJoin(right(builder), TableJoinSluiceSide::joined).toStream().to("out");
+  }
+
+  static void outerJoin(StreamsBuilder builder) {
+    left(builder).outerJoin(right(builder), TableJoinSluiceSide::joined).toStream().to("out");
+  }
+
+  static void chained(StreamsBuilder builder) {
+    KTable<String, String> right = right(builder);
+    KTable<String, String> first = left(builder).join(right, TableJoinSluiceSide::joined,
+        Named.as("first"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(
+            "first-store").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+    first.mapValues(v -> v.length() + ":" + v)
+        .outerJoin(right, TableJoinSluiceSide::joined).toStream().to("out");
+  }
+
+  static void fkJoin(StreamsBuilder builder) {
+    left(builder).join(right(builder), TableJoinInputs::foreignKey, TableJoinSluiceSide::joined)
+        .toStream().to("out");
+  }
+
+  static void fkLeftJoin(StreamsBuilder builder) {
+    left(builder).leftJoin(right(builder), TableJoinInputs::foreignKey,
+        TableJoinSluiceSide::joined).toStream().to("out");
+  }
+
+  static void fkMaterialized(StreamsBuilder builder) {
+    KTable<String, String> right = right(builder);
+    left(builder).join(right, (key, value) -> TableJoinInputs.foreignKey(value),
+            TableJoinSluiceSide::joined, TableJoined.as("fk"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("fk-result")
+                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+        .leftJoin(right, TableJoinSluiceSide::joined).toStream().to("out");
+  }
+}
