@@ -9,7 +9,9 @@ import org.apache.kafka.common.serialization.Serde;
  * (generated names when the prefix is generated, else {@code <topic>-sink}, {@code
  * <topic>-filter}, {@code <topic>-source}); and a filter node that keeps every record, those
  * without a key included, since a left or outer join still joins them (the join reports the ones
- * it drops).
+ * it drops). As in Kafka Streams, an unnamed join of a re-keyed stream reuses the latest
+ * repartition topic declared for a join of that stream, whatever its name (the three names are
+ * still drawn from the counter), while a named join, or the first one, declares its own.
  */
 final class JoinRepartition {
   private static final String GENERATED = "KSTREAM.*-[0-9]{10}";
@@ -19,7 +21,8 @@ final class JoinRepartition {
   /**
    * @param builder the graph
    * @param parent the node whose records are repartitioned
-   * @param prefix the topic name without {@code -repartition}
+   * @param prefix the topic name without {@code -repartition}: the parent's name for an unnamed
+   *     join
    * @param keySerde the key serde, or {@code null} for the default
    * @param valueSerde the value serde, or {@code null} for the default
    * @return the source node reading the topic
@@ -31,6 +34,12 @@ final class JoinRepartition {
     String sink = builder.newName(KStreamImpl.SINK);
     String filter = builder.newName(KStreamImpl.FILTER);
     String source = builder.newName(KStreamImpl.SOURCE);
+    if (prefix.equals(parent.name())) {
+      GraphNode shared = latest(parent);
+      if (shared != null) {
+        return shared;
+      }
+    }
     if (!prefix.matches(GENERATED)) {
       sink = topic + "-sink";
       filter = topic + "-filter";
@@ -43,5 +52,20 @@ final class JoinRepartition {
         valueSerde, null);
     builder.add(repartitioned);
     return repartitioned;
+  }
+
+  /** @return the latest join repartition declared on {@code parent}, or {@code null} */
+  private static GraphNode latest(GraphNode parent) {
+    GraphNode latest = null;
+    for (GraphNode keepAll : parent.children()) {
+      if (keepAll instanceof FixedKeyProcessorNode<?, ?, ?>) {
+        for (GraphNode child : keepAll.children()) {
+          if (child instanceof RepartitionNode<?, ?>) {
+            latest = child;
+          }
+        }
+      }
+    }
+    return latest;
   }
 }

@@ -54,6 +54,7 @@ final class JoinKafkaSide {
     left.leftJoin(right, JoinFns::joined, wide()).to("out");
     left.outerJoin(right, JoinFns::joinedWithKey, narrow(),
         StreamJoined.<String, String, String>as("rekeyed-store").withName("rekeyed")).to("out2");
+    left.join(right, JoinFns::joined, narrow()).to("out3");
   }
 
   static void table(StreamsBuilder builder) {
