@@ -99,7 +99,9 @@ final class KStreamJoinWindow<K, V> implements ProcessorSupplier<K, V, K, V> {
     @Override
     public void close() {
       reporter.close();
-      trackers.remove(context.taskId());
+      if (context != null) {
+        trackers.remove(context.taskId());
+      }
     }
   }
 }

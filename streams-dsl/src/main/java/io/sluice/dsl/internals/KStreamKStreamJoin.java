@@ -165,7 +165,9 @@ final class KStreamKStreamJoin<K, VThis, VOther, VOut>
 
     @Override
     public void close() {
-      trackers.remove(context.taskId());
+      if (context != null) {
+        trackers.remove(context.taskId());
+      }
     }
   }
 
