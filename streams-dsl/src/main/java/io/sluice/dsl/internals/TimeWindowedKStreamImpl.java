@@ -8,10 +8,13 @@ import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Named;
 import io.sluice.dsl.Reducer;
+import io.sluice.dsl.SlidingWindows;
 import io.sluice.dsl.TimeWindowedKStream;
 import io.sluice.dsl.Windows;
+import io.sluice.processor.ProcessorSupplier;
 import io.sluice.serdes.Windowed;
 import io.sluice.serdes.WindowedSerdes;
+import io.sluice.serdes.internals.Change;
 import io.sluice.state.WindowStore;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,17 +22,31 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * A grouped stream windowed by {@link Windows} (tumbling or hopping): each aggregation adds one
- * {@link KStreamWindowAggregate} node with its timestamped window store.
+ * A grouped stream windowed by {@link Windows} (tumbling or hopping) or {@link SlidingWindows}:
+ * each aggregation adds one {@link KStreamWindowAggregate} or {@link
+ * KStreamSlidingWindowAggregate} node with its timestamped window store (sliding windows keep two
+ * time differences plus grace by default, since right windows start after their record).
  */
 final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
   private final GroupedInput<K, V> input;
   private final Windows windows;
+  private final SlidingWindows sliding;
   private final EmitStrategy emitStrategy;
 
   TimeWindowedKStreamImpl(GroupedInput<K, V> input, Windows windows, EmitStrategy emitStrategy) {
+    this(input, Objects.requireNonNull(windows, "windowedBy: windows"), null, emitStrategy);
+  }
+
+  TimeWindowedKStreamImpl(GroupedInput<K, V> input, SlidingWindows sliding,
+      EmitStrategy emitStrategy) {
+    this(input, null, Objects.requireNonNull(sliding, "windowedBy: windows"), emitStrategy);
+  }
+
+  private TimeWindowedKStreamImpl(GroupedInput<K, V> input, Windows windows,
+      SlidingWindows sliding, EmitStrategy emitStrategy) {
     this.input = input;
-    this.windows = Objects.requireNonNull(windows, "windowedBy: windows");
+    this.windows = windows;
+    this.sliding = sliding;
     this.emitStrategy = emitStrategy;
   }
 
@@ -107,7 +124,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
 
   @Override
   public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy) {
-    return new TimeWindowedKStreamImpl<>(input, windows,
+    return new TimeWindowedKStreamImpl<>(input, windows, sliding,
         Objects.requireNonNull(emitStrategy, "emitStrategy"));
   }
 
@@ -122,22 +139,39 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
     }
     String name = builder.name(prefix, WindowedAggregation.explicit(named));
     GraphNode parent = WindowedAggregation.input(input, store.storeName(), name);
-    long size = windows.size();
-    long retention = WindowedAggregation.retention(store.retention(),
-        size + windows.gracePeriodMs(), store.storeName());
+    long size = sliding != null ? sliding.timeDifferenceMs() : windows.size();
+    long grace = sliding != null ? sliding.gracePeriodMs() : windows.gracePeriodMs();
+    long retention = WindowedAggregation.retention(store.retention(), size + grace,
+        store.storeName());
+    if (sliding != null && store.retention() == null) {
+      // Right windows start after their record: keep two differences, as Kafka Streams does.
+      retention = 2 * size + grace;
+    }
     DropSpec drops = new DropSpec(name);
-    KStreamWindowAggregate<K, V, VA> supplier = new KStreamWindowAggregate<>(windows,
-        store.storeName(), emitStrategy, initializer, aggregator, drops);
+    ProcessorSupplier<K, V, Windowed<K>, Change<VA>> supplier;
+    SendsOldValues sends;
+    if (sliding != null) {
+      KStreamSlidingWindowAggregate<K, V, VA> slidingSupplier = new KStreamSlidingWindowAggregate<>(
+          sliding, store.storeName(), emitStrategy, initializer, aggregator, drops);
+      supplier = slidingSupplier;
+      sends = slidingSupplier;
+    } else {
+      KStreamWindowAggregate<K, V, VA> timeSupplier = new KStreamWindowAggregate<>(windows,
+          store.storeName(), emitStrategy, initializer, aggregator, drops);
+      supplier = timeSupplier;
+      sends = timeSupplier;
+    }
     MaterializedInternal<K, VA> factory = store;
+    long storeRetention = retention;
     GraphNode node = WindowedAggregation.add(builder, name, parent, supplier,
         context -> new AggregateStoreBuilder<>(
-            factory.timestampedWindowStore(context, retention, size, false),
+            factory.timestampedWindowStore(context, storeRetention, size, false),
             WindowAggregateStore::new),
-        store.storeName(), emitStrategy, drops, windows.gracePeriodMs(), size);
+        store.storeName(), emitStrategy, drops, grace, Math.max(1, size));
     Serde<Windowed<K>> keySerde = store.keySerde() == null ? null
-        : WindowedSerdes.timeWindowedSerdeFrom(store.keySerde(), size);
+        : WindowedSerdes.timeWindowedSerdeFrom(store.keySerde(), Math.max(1, size));
     return new KTableImpl<>(builder, node,
-        new WindowedTableOperator<>(store.storeName(), false, supplier), keySerde,
+        new WindowedTableOperator<>(store.storeName(), false, sends), keySerde,
         store.valueSerde(), store.queryableStoreName());
   }
 

@@ -62,6 +62,10 @@ class WindowedDifferentialTest {
             WindowedSluiceSide::sessionAggregate),
         new Case("session count", IN, WindowedKafkaSide::sessionCount,
             WindowedSluiceSide::sessionCount),
+        new Case("sliding count", IN, WindowedKafkaSide::slidingCount,
+            WindowedSluiceSide::slidingCount),
+        new Case("sliding aggregate", IN, WindowedKafkaSide::slidingAggregate,
+            WindowedSluiceSide::slidingAggregate),
         new Case("emit on window close", IN, WindowedKafkaSide::emitOnClose,
             WindowedSluiceSide::emitOnClose),
         new Case("suppress untilWindowCloses", IN, WindowedKafkaSide::suppressUntilWindowCloses,
@@ -75,19 +79,32 @@ class WindowedDifferentialTest {
             WindowedSluiceSide::cogroupSession));
   }
 
+  /**
+   * Every scenario with in-memory stores for each seed, caching off and on; with RocksDB stores
+   * for one seed per scenario (rotating), caching off and on, since the test driver flushes
+   * RocksDB after every record and a RocksDB case takes seconds. System properties {@code
+   * windowed.only} (a scenario name prefix) and {@code windowed.store} ({@code rocksDB} or
+   * {@code in_memory}) narrow the run when debugging.
+   */
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();
-    String only = System.getProperty("h2.only");
-    for (Case scenario : scenarios()) {
+    String only = System.getProperty("windowed.only");
+    String onlyStore = System.getProperty("windowed.store");
+    List<Case> scenarios = scenarios();
+    for (int i = 0; i < scenarios.size(); i++) {
+      Case scenario = scenarios.get(i);
       if (only != null && !scenario.name().startsWith(only)) {
         continue;
       }
-      for (String store : List.of("rocksDB", "in_memory")) {
-        if (System.getProperty("h2.store") != null
-            && !store.equals(System.getProperty("h2.store"))) {
+      for (String store : List.of("in_memory", "rocksDB")) {
+        if (onlyStore != null && !store.equals(onlyStore)) {
           continue;
         }
         for (boolean caching : new boolean[] {false, true}) {
+          if (store.equals("rocksDB")) {
+            all.add(Arguments.of(scenario, store, caching, SEEDS[i % SEEDS.length]));
+            continue;
+          }
           for (long seed : SEEDS) {
             all.add(Arguments.of(scenario, store, caching, seed));
           }

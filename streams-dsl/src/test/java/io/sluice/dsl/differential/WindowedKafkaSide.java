@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -73,6 +74,18 @@ final class WindowedKafkaSide {
             Duration.ofSeconds(1)))
         .count(WindowedKafkaSide.<Long, SessionStore<Bytes, byte[]>>mat(Serdes.Long(), caching)
             .withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void slidingCount(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(
+            Duration.ofSeconds(2), Duration.ofMillis(500)))
+        .count(mat(Serdes.Long(), caching)), "out");
+  }
+
+  static void slidingAggregate(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(
+            Duration.ofSeconds(1)))
+        .aggregate(() -> "", WindowedFns::fold, mat(Serdes.String(), caching)), "out");
   }
 
   static void emitOnClose(StreamsBuilder builder, boolean caching) {

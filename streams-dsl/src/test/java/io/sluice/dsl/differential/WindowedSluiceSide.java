@@ -5,6 +5,7 @@ import io.sluice.dsl.KGroupedStream;
 import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
 import io.sluice.dsl.SessionWindows;
+import io.sluice.dsl.SlidingWindows;
 import io.sluice.dsl.StreamsBuilder;
 import io.sluice.dsl.Suppressed;
 import io.sluice.dsl.TimeWindows;
@@ -73,6 +74,18 @@ final class WindowedSluiceSide {
             Duration.ofSeconds(1)))
         .count(WindowedSluiceSide.<Long, SessionStore<Bytes, byte[]>>mat(Serdes.Long(), caching)
             .withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void slidingCount(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(
+            Duration.ofSeconds(2), Duration.ofMillis(500)))
+        .count(mat(Serdes.Long(), caching)), "out");
+  }
+
+  static void slidingAggregate(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(
+            Duration.ofSeconds(1)))
+        .aggregate(() -> "", WindowedFns::fold, mat(Serdes.String(), caching)), "out");
   }
 
   static void emitOnClose(StreamsBuilder builder, boolean caching) {
