@@ -93,6 +93,46 @@ public interface KGroupedStream<K, V> {
       Materialized<K, VA, KeyValueStore<Bytes, byte[]>> materialized);
 
   /**
+   * Windows this grouped stream by fixed-size time windows (tumbling or hopping) for a windowed
+   * aggregation.
+   *
+   * @param windows the windows
+   * @return the windowed stream, emitting every update until {@code emitStrategy} says otherwise
+   * @throws NullPointerException if {@code windows} is null
+   */
+  TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
+
+  /**
+   * Windows this grouped stream by sessions of activity for a session aggregation.
+   *
+   * @param windows the session windows
+   * @return the session-windowed stream
+   * @throws NullPointerException if {@code windows} is null
+   */
+  SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
+
+  /**
+   * Windows this grouped stream by sliding windows (windows defined by the records' timestamps)
+   * for a windowed aggregation.
+   *
+   * @param windows the sliding windows
+   * @return the windowed stream, emitting every update until {@code emitStrategy} says otherwise
+   * @throws NullPointerException if {@code windows} is null
+   */
+  TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
+
+  /**
+   * Starts a cogroup: this and other grouped streams of the same key type aggregated into one
+   * table, each with its own aggregator.
+   *
+   * @param aggregator folds this stream's records into the shared aggregate
+   * @param <VOut> aggregate type
+   * @return the cogroup
+   * @throws NullPointerException if {@code aggregator} is null
+   */
+  <VOut> CogroupedKStream<K, VOut> cogroup(Aggregator<? super K, ? super V, VOut> aggregator);
+
+  /**
    * The records of this grouped stream that the named downstream operator dropped (a null key, a late record of a windowed aggregation, ...), typed as
    * this grouped stream; see {@link KStream#droppedRecords(Named)} for the headers and errors.
    *

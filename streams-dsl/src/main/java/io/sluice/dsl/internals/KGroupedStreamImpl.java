@@ -113,6 +113,13 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V>, GroupedInp
   }
 
   @Override
+  public io.sluice.dsl.TimeWindowedKStream<K, V> windowedBy(
+      io.sluice.dsl.SlidingWindows windows) {
+    return new TimeWindowedKStreamImpl<>(this, windows,
+        io.sluice.dsl.EmitStrategy.onWindowUpdate());
+  }
+
+  @Override
   public <VOut> io.sluice.dsl.CogroupedKStream<K, VOut> cogroup(
       Aggregator<? super K, ? super V, VOut> aggregator) {
     return new CogroupedKStreamImpl<>(this, aggregator);
