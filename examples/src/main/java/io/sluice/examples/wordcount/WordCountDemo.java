@@ -57,7 +57,7 @@ public final class WordCountDemo {
       props.put(StreamsConfig.STATE_DIR, stateDir.toString());
       props.put(StreamsConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
       props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
-      try (StreamsApp app = new StreamsApp(WordCountTopology.build(), props)) {
+      try (StreamsApp app = new StreamsApp(WordCountTopology.build(props), props)) {
         CountDownLatch running = new CountDownLatch(1);
         app.setStateListener((now, before) -> {
           if (now == StreamsApp.State.RUNNING) {

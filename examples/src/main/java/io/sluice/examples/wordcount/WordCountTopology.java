@@ -1,18 +1,23 @@
 package io.sluice.examples.wordcount;
 
-import io.sluice.processor.Processor;
-import io.sluice.processor.ProcessorContext;
-import io.sluice.processor.Record;
+import io.sluice.dsl.Consumed;
+import io.sluice.dsl.Grouped;
+import io.sluice.dsl.Materialized;
+import io.sluice.dsl.Named;
+import io.sluice.dsl.Produced;
+import io.sluice.dsl.StreamsBuilder;
 import io.sluice.processor.Topology;
-import io.sluice.state.KeyValueStore;
-import io.sluice.state.Stores;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Word count with the Processor API: lines in, running counts per word out. Each word's count is
- * kept in a changelogged key-value store, so a restarted or moved task continues from it.
+ * Word count with the DSL: lines in, running counts per word out. The lines are split into
+ * lower-case words, re-keyed by word (through the repartition topic {@code
+ * <application.id>-words-by-word-repartition}), and counted in the changelogged store {@value
+ * #STORE}, so a restarted or moved task continues from its counts.
  */
 public final class WordCountTopology {
 
@@ -29,44 +34,21 @@ public final class WordCountTopology {
 
   private WordCountTopology() {}
 
-  /** The topology: source {@value #INPUT} → count words in store {@value #STORE} → sink. */
-  public static Topology build() {
-    return new Topology()
-        .addSource("lines", Serdes.String().deserializer(), Serdes.String().deserializer(), INPUT)
-        .addProcessor("count-words", CountWords::new, "lines")
-        .addStateStore(
-            Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.Long()),
-            "count-words")
-        .addSink("counts-out", OUTPUT, Serdes.String().serializer(),
-            Serdes.Long().serializer(), "count-words");
-  }
-
-  /** Splits each line into lower-case words and forwards every word's new count. */
-  static final class CountWords implements Processor<String, String, String, Long> {
-    private ProcessorContext<String, Long> context;
-    private KeyValueStore<String, Long> counts;
-
-    @Override
-    public void init(ProcessorContext<String, Long> context) {
-      this.context = context;
-      this.counts = context.getStateStore(STORE);
-    }
-
-    @Override
-    public void process(Record<String, String> line) {
-      if (line.value() == null) {
-        return;
-      }
-      for (String word : NON_WORD.split(line.value().toLowerCase(Locale.ROOT))) {
-        if (word.isEmpty()) {
-          continue;
-        }
-        Long previous = counts.get(word);
-        long count = previous == null ? 1 : previous + 1;
-        counts.put(word, count);
-        context.forward(line.withKey(word).withValue(count));
-      }
-    }
+  /**
+   * @param props the application's settings (store type, optimisation, naming checks)
+   * @return the topology: source {@value #INPUT} → words → count in {@value #STORE} → sink
+   */
+  public static Topology build(Properties props) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.String()).withName("lines"))
+        .flatMapValues(line -> line == null ? java.util.List.<String>of()
+            : Arrays.stream(NON_WORD.split(line.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty()).toList(), Named.as("split-words"))
+        .groupBy((key, word) -> word, Grouped.with("words-by-word", Serdes.String(),
+            Serdes.String()))
+        .count(Named.as("count-words"), Materialized.as(STORE))
+        .toStream(Named.as("counts-as-stream"))
+        .to(OUTPUT, Produced.with(Serdes.String(), Serdes.Long()).withName("counts-out"));
+    return builder.build(props);
   }
 }
