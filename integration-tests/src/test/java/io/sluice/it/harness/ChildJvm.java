@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,7 @@ public final class ChildJvm implements AutoCloseable {
       Files.createDirectories(log.getParent());
       incarnations++;
       Files.writeString(log, "=== " + name + " start #" + incarnations + " ===\n",
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       incarnationStart = Files.size(log);
       process = new ProcessBuilder(command)
           .redirectErrorStream(true)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,7 +97,7 @@ public final class InputFlow implements AutoCloseable {
         throw new IllegalStateException("the input flow did not stop in 30 s");
       }
       task.get(1, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.CancellationException expected) {
+    } catch (CancellationException expected) {
       // cancelled above: the normal way to stop
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package io.sluice.it.harness;
 import io.sluice.testkit.KafkaCluster;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class OutputWatcher implements AutoCloseable {
 
   /** The latest value per key read so far. */
   public Map<String, String> latest() {
-    return java.util.Collections.unmodifiableMap(new HashMap<>(latest));
+    return Collections.unmodifiableMap(new HashMap<>(latest));
   }
 
   @Override
