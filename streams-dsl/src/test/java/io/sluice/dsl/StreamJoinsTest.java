@@ -11,6 +11,7 @@ import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -18,10 +19,14 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +52,10 @@ class StreamJoinsTest {
     final TestInputTopic<String, String> right;
 
     Run(String store, long cacheBytes, Consumer<StreamsBuilder> body) {
+      this(store, cacheBytes, body, null);
+    }
+
+    Run(String store, long cacheBytes, Consumer<StreamsBuilder> body, Path stateDir) {
       StreamsBuilder builder = new StreamsBuilder();
       body.accept(builder);
       Properties props = new Properties();
@@ -55,6 +64,9 @@ class StreamJoinsTest {
       props.put(StreamsConfig.DEFAULT_DSL_STORE, store);
       props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES, cacheBytes);
       props.put("__emit.interval.ms.kstreams.outer.join.spurious.results.fix__", 0L);
+      if (stateDir != null) {
+        props.put(StreamsConfig.STATE_DIR, stateDir.toString());
+      }
       driver = new TopologyTestDriver(builder.build(props), props);
       left = driver.createInputTopic("left", new StringSerializer(), new StringSerializer());
       right = driver.createInputTopic("right", new StringSerializer(), new StringSerializer());
@@ -178,6 +190,42 @@ class StreamJoinsTest {
           "sluice-test-driver-buf-this-join-store-changelog",
           "sluice-test-driver-buf-outer-other-join-store-changelog",
           "sluice-test-driver-buf-left-shared-join-store-changelog");
+    }
+  }
+
+  @Test
+  void emittedOuterResultsAreDeletedFromTheBufferChangelog() {
+    try (Run run = new Run("in_memory", 0L, b -> join(b, "left",
+        StreamJoined.<String, String, String>as("buf")))) {
+      run.left.pipeInput(rec("k", "a", 1_000));
+      run.right.pipeInput(rec("q", "x", 2_000));
+      assertThat(run.out("out")).containsExactly(rec("k", "a/null", 1_000));
+      List<TestRecord<Bytes, byte[]>> changelog = run.driver.createOutputTopic(
+              "sluice-test-driver-buf-left-shared-join-store-changelog",
+              new BytesDeserializer(), new ByteArrayDeserializer())
+          .readRecordsToList();
+      assertThat(changelog).hasSize(2);
+      assertThat(changelog.get(0).key()).isEqualTo(changelog.get(1).key());
+      assertThat(changelog.get(0).value()).isNotNull();
+      assertThat(changelog.get(1).value()).as("tombstone of the emitted entry").isNull();
+    }
+  }
+
+  @Test
+  void bufferedRecordsSurviveARestartOnTheSameStateDirectory(@TempDir Path stateDir) {
+    Consumer<StreamsBuilder> topology =
+        b -> join(b, "left", StreamJoined.<String, String, String>as("buf"));
+    try (Run run = new Run("rocksDB", 0L, topology, stateDir)) {
+      run.left.pipeInput(rec("k", "a", 1_000));
+      run.right.pipeInput(rec("k", "x", 1_050));
+      run.left.pipeInput(rec("m", "b", 1_060));
+      assertThat(run.out("out")).containsExactly(rec("k", "a/x", 1_050));
+    }
+    try (Run run = new Run("rocksDB", 0L, topology, stateDir)) {
+      run.left.pipeInput(rec("k", "c", 1_100));
+      run.right.pipeInput(rec("z", "y", 1_300));
+      assertThat(run.out("out")).containsExactly(rec("k", "c/x", 1_100),
+          rec("m", "b/null", 1_060));
     }
   }
 
