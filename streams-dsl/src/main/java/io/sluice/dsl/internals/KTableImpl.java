@@ -26,7 +26,8 @@ import org.apache.kafka.common.utils.Bytes;
  * @param <K> key type
  * @param <V> value type
  */
-public final class KTableImpl<K, V> extends KTableJoinMethods<K, V> implements KTable<K, V> {
+public final class KTableImpl<K, V> extends KTableJoinMethods<K, V>
+    implements KTable<K, V>, TableOperator<K, V> {
   static final String SOURCE = "KTABLE-SOURCE-";
   static final String FILTER = "KTABLE-FILTER-";
   static final String MAP_VALUES = "KTABLE-MAPVALUES-";
@@ -77,11 +78,27 @@ public final class KTableImpl<K, V> extends KTableJoinMethods<K, V> implements K
   }
 
   /**
-   * Makes this table's updates carry old values.
+   * @return the getters of this table's rows; the same as {@link #valueGetterSupplier()}
+   */
+  @Override
+  public KTableValueGetterSupplier<K, V> view() {
+    return operator.view();
+  }
+
+  /** @return whether this table is kept in its own store (known once the graph is complete) */
+  @Override
+  public boolean materialized() {
+    return operator.materialized();
+  }
+
+  /**
+   * Makes this table's updates carry old values. Downstream table operators ask through this
+   * method, so the table records that it sends them.
    *
    * @param forceMaterialization whether to materialize the table if that is what it takes
    * @return whether old values will be sent
    */
+  @Override
   public boolean enableSendingOldValues(boolean forceMaterialization) {
     if (!sendOldValues) {
       sendOldValues = operator.enableSendingOldValues(forceMaterialization);
@@ -169,7 +186,7 @@ public final class KTableImpl<K, V> extends KTableJoinMethods<K, V> implements K
         : MaterializedInternal.of(materialized, builder, FILTER)
             .withKeySerdeIfAbsent(keySerde).withValueSerdeIfAbsent(valueSerde);
     String name = builder.name(FILTER, named == null ? null : named.name());
-    KTableFilter<K, V> filter = new KTableFilter<>(operator, predicate, negate,
+    KTableFilter<K, V> filter = new KTableFilter<>(this, predicate, negate,
         store == null ? null : store.storeName());
     return table(name, filter, filter, store, keySerde,
         store == null ? valueSerde : store.valueSerde());
@@ -238,7 +255,7 @@ public final class KTableImpl<K, V> extends KTableJoinMethods<K, V> implements K
         : MaterializedInternal.of(materialized, builder, MAP_VALUES)
             .withKeySerdeIfAbsent(keySerde);
     String name = builder.name(MAP_VALUES, named == null ? null : named.name());
-    KTableMapValues<K, V, VR> map = new KTableMapValues<>(operator, mapper,
+    KTableMapValues<K, V, VR> map = new KTableMapValues<>(this, mapper,
         store == null ? null : store.storeName());
     return table(name, map, map, store, keySerde, store == null ? null : store.valueSerde());
   }
