@@ -11,6 +11,9 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * At-least-once commits: flush caches, flush the producer (every output and changelog record is
@@ -18,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  * and the offset commit reprocesses records: duplicates, never loss.
  */
 final class AlosCommitter implements Committer {
+  private static final Logger LOG = LoggerFactory.getLogger(AlosCommitter.class);
   private final Producer<byte[], byte[]> producer;
   private final Consumer<byte[], byte[]> consumer;
 
@@ -51,6 +55,10 @@ final class AlosCommitter implements Committer {
       if (!offsets.isEmpty()) {
         consumer.commitSync(offsets);
       }
+    } catch (RebalanceInProgressException e) {
+      // The output is flushed; its input offsets are committed after the rebalance.
+      LOG.debug("Offsets {} not committed: a rebalance is in progress", offsets);
+      return Map.of();
     } catch (KafkaException e) {
       throw TaskMigratedException.translate("Committing offsets " + offsets, e);
     }

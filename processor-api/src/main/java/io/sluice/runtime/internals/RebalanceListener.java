@@ -91,6 +91,19 @@ final class RebalanceListener implements ConsumerRebalanceListener {
     if (failure != null) {
       return;
     }
+    try {
+      createAssignedTasks();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+  }
+
+  /**
+   * Creates the active tasks of the latest assignment whose partitions the consumer owns, and
+   * updates the standbys (also after a migration closed every task while the consumer kept its
+   * partitions).
+   */
+  void createAssignedTasks() {
     AssignmentInfo info = assignor.assignment();
     if (info != null && info.errorCode() != AssignmentInfo.ERROR_NONE) {
       return;
@@ -98,15 +111,11 @@ final class RebalanceListener implements ConsumerRebalanceListener {
     Map<TaskId, Set<TopicPartition>> wanted = info != null
         ? info.activeTasks()
         : grouping.apply(tasks.consumerAssignment());
-    try {
-      tasks.createTasks(wanted);
-      if (info != null) {
-        Map<TaskId, Set<TopicPartition>> standbys = new HashMap<>(info.standbyTasks());
-        standbys.putAll(info.warmupTasks());
-        tasks.updateStandbys(standbys);
-      }
-    } catch (RuntimeException e) {
-      failure = e;
+    tasks.createTasks(wanted);
+    if (info != null) {
+      Map<TaskId, Set<TopicPartition>> standbys = new HashMap<>(info.standbyTasks());
+      standbys.putAll(info.warmupTasks());
+      tasks.updateStandbys(standbys);
     }
   }
 

@@ -5,14 +5,18 @@ import io.sluice.runtime.StreamsUncaughtExceptionHandler.Response;
 import io.sluice.runtime.internals.assignment.AssignmentException;
 import io.sluice.runtime.internals.assignment.AssignmentInfo;
 import io.sluice.runtime.internals.assignment.AssignorContext;
+import io.sluice.runtime.internals.query.LocalTasks;
 import io.sluice.state.StateRestoreListener;
 import io.sluice.state.internals.ThreadCache;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -64,6 +68,7 @@ public final class StreamThread extends Thread {
   private final ThreadAssignorContext assignor;
   private final TaskFactory factory;
   private final StateRestoreListener restoreListener;
+  private final String offsetReset;
   private volatile ThreadState state = ThreadState.CREATED;
   private volatile boolean shutdownRequested;
   private volatile boolean rebalanceRequested;
@@ -76,6 +81,7 @@ public final class StreamThread extends Thread {
   private long lastCleanupMs;
   private long probingRebalanceAtMs = AssignmentInfo.NO_PROBING;
   private RepartitionPurger purger;
+  private volatile LocalTasks localTasks = new LocalTasks();
 
   /**
    * Creates the thread and its consumers (the producer is created when it starts).
@@ -103,6 +109,7 @@ public final class StreamThread extends Thread {
     // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     main.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    this.offsetReset = String.valueOf(main.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
     // A missing source topic must reach the assignor as missing, not be created by a fetch.
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     this.consumer = instance.clients().getConsumer(main);
@@ -111,6 +118,11 @@ public final class StreamThread extends Thread {
     this.restoreConsumer = instance.clients().getRestoreConsumer(restore);
     this.factory = new TaskFactory(instance.topology().builder(), instance.engine(),
         instance.stateDirectory(), time, instance.globalStores(), cache);
+  }
+
+  /** Sets the instance's interactive-query registry; call before {@link #start}. */
+  public void setLocalTasks(LocalTasks localTasks) {
+    this.localTasks = localTasks;
   }
 
   /** The thread's index within the instance. */
@@ -204,6 +216,7 @@ public final class StreamThread extends Thread {
     restorer = new RestoreCoordinator(reader, consumer, Math.max(commitIntervalMs, 1_000L));
     tasks = new TaskManager(factory, instance.stateDirectory(), committer, restorer, consumer,
         instance.config().getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION));
+    tasks.setLocalTasks(localTasks);
     listener = new RebalanceListener(tasks, committer, assignor, new TaskGrouping(factory),
         () -> setState(ThreadState.PARTITIONS_ASSIGNED));
     purger = new RepartitionPurger(instance.admin(),
@@ -237,7 +250,8 @@ public final class StreamThread extends Thread {
     if (restorer.hasWork()) {
       restorer.refreshStandbys(time.milliseconds());
       boolean waitForRestore = restorer.active() && !tasks.hasBuffered();
-      restorer.restoreOnce(waitForRestore ? pollTime : Duration.ZERO, time.milliseconds());
+      localTasks.restored(
+          restorer.restoreOnce(waitForRestore ? pollTime : Duration.ZERO, time.milliseconds()));
     }
     if (!restorer.active() && state == ThreadState.PARTITIONS_ASSIGNED) {
       setState(ThreadState.RUNNING);
@@ -258,6 +272,7 @@ public final class StreamThread extends Thread {
       return;
     }
     AssignmentInfo info = assignor.assignment();
+    localTasks.onAssignment(info);
     if (info.errorCode() != AssignmentInfo.ERROR_NONE) {
       throw new AssignmentException(info.errorCode(), info.errorMessage());
     }
@@ -272,6 +287,11 @@ public final class StreamThread extends Thread {
     if (probingRebalanceAtMs != AssignmentInfo.NO_PROBING && now >= probingRebalanceAtMs) {
       probingRebalanceAtMs = AssignmentInfo.NO_PROBING;
       consumer.enforceRebalance("probing rebalance: warm-up replicas may have caught up");
+    }
+    if (assignor.rebalanceInProgress()) {
+      // A commit now would fail on the stale generation (and under exactly-once abort the
+      // transaction); the rebalance listener commits what is revoked, the rest waits.
+      return;
     }
     if (now - lastCommitMs >= commitIntervalMs || tasks.takeCommitRequests()) {
       purger.committed(committer.commit(tasks.tasks()));
@@ -297,15 +317,48 @@ public final class StreamThread extends Thread {
     }
   }
 
-  /** The tasks moved: drop them without committing and rejoin with nothing owned. */
+  /**
+   * The tasks may have moved (a fenced producer, a stale generation): drop them without
+   * committing, rewind the partitions the consumer still owns to their committed offsets, and
+   * create their tasks again (restoring to the committed state). The member stays in the group,
+   * keeping its assignment and its stickiness; if the partitions did move, the consumer's next
+   * poll rejoins and the rebalance revokes them.
+   */
   private void handleMigration(TaskMigratedException e) {
     LOG.warn("{}: {}", getName(), e.getMessage());
     committer.abortAfterFailure();
     tasks.closeDirty(tasks.tasks());
-    consumer.unsubscribe();
-    listener.rethrowFailure();
-    subscribe();
+    try {
+      listener.rethrowFailure();
+    } catch (TaskMigratedException alreadyHandled) {
+      LOG.debug("{}: the rebalance listener saw the same migration", getName());
+    }
+    Set<TopicPartition> owned = consumer.assignment();
+    if (!owned.isEmpty()) {
+      rewindToCommitted(owned);
+      listener.createAssignedTasks();
+    }
     setState(ThreadState.PARTITIONS_ASSIGNED);
+  }
+
+  private void rewindToCommitted(Set<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
+    Set<TopicPartition> uncommitted = new HashSet<>();
+    for (TopicPartition tp : partitions) {
+      OffsetAndMetadata offset = committed.get(tp);
+      if (offset == null) {
+        uncommitted.add(tp);
+      } else {
+        consumer.seek(tp, offset.offset());
+      }
+    }
+    if (!uncommitted.isEmpty()) {
+      if ("latest".equals(offsetReset)) {
+        consumer.seekToEnd(uncommitted);
+      } else {
+        consumer.seekToBeginning(uncommitted);
+      }
+    }
   }
 
   private void shutdownTasks(boolean clean) {

@@ -5,11 +5,14 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 
 /**
- * The thread's tasks have moved to another member (its producer was fenced, or its group
- * generation is stale): the thread closes its tasks dirty, without committing, and rejoins the
- * group. Never reaches the user's uncaught-exception handler.
+ * The thread's tasks may have moved to another member (its producer was fenced, its group
+ * generation is stale, or a rebalance interrupted a transactional commit): the thread closes its
+ * tasks dirty, without committing, and starts them again from the committed state; the group
+ * decides in its next rebalance who owns them. Never reaches the user's uncaught-exception
+ * handler.
  */
 final class TaskMigratedException extends StreamsException {
   private static final long serialVersionUID = 1L;

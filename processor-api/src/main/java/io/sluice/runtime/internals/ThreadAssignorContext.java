@@ -28,6 +28,7 @@ final class ThreadAssignorContext implements AssignorContext {
   private final Supplier<TaskManager> tasks;
   private AssignmentInfo assignment;
   private boolean fresh;
+  private boolean joining;
 
   /** @param tasks the thread's task manager (null until the thread initialised) */
   ThreadAssignorContext(InstanceContext instance, Supplier<TaskManager> tasks) {
@@ -85,6 +86,8 @@ final class ThreadAssignorContext implements AssignorContext {
    */
   @Override
   public Map<TaskId, Long> taskOffsetSums() {
+    // Asked only for the subscription, i.e. when the member (re)joins the group.
+    joining = true;
     Map<TaskId, Long> sums = new HashMap<>();
     File[] dirs = instance.stateDirectory().appDir().listFiles(File::isDirectory);
     if (dirs != null) {
@@ -125,6 +128,15 @@ final class ThreadAssignorContext implements AssignorContext {
   public void onAssignment(AssignmentInfo info) {
     this.assignment = info;
     this.fresh = true;
+    this.joining = false;
+  }
+
+  /**
+   * Whether the member has sent a subscription (joined) and not yet received its assignment: a
+   * rebalance is in progress and offset commits would fail on the stale generation.
+   */
+  boolean rebalanceInProgress() {
+    return joining;
   }
 
   /** The latest assignment, or null before the first. */
