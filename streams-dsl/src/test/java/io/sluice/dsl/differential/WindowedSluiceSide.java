@@ -88,6 +88,22 @@ final class WindowedSluiceSide {
         .aggregate(() -> "", WindowedFns::fold, mat(Serdes.String(), caching)), "out");
   }
 
+  static void sessionEmitOnClose(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SessionWindows.ofInactivityGapAndGrace(
+            Duration.ofSeconds(1), Duration.ofMillis(500)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(WindowedSluiceSide.<Long, SessionStore<Bytes, byte[]>>mat(Serdes.Long(), caching)
+            .withRetention(Duration.ofMinutes(10))), "out");
+  }
+
+  static void sessionSuppress(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SessionWindows.ofInactivityGapAndGrace(
+            Duration.ofSeconds(1), Duration.ofMillis(500)))
+        .count(WindowedSluiceSide.<Long, SessionStore<Bytes, byte[]>>mat(Serdes.Long(), caching)
+            .withRetention(Duration.ofMinutes(10)))
+        .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())), "out");
+  }
+
   static void emitOnClose(StreamsBuilder builder, boolean caching) {
     out(grouped(builder, "in").windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(5),
             Duration.ofSeconds(1)))
