@@ -2,14 +2,14 @@ package io.sluice.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.StreamsConfig;
+import io.sluice.dsl.internals.DropReporter;
 import io.sluice.state.KeyValueStore;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,17 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * foreign key), right rows customers.
  */
 class ForeignKeyJoinTest {
-  static Stream<Arguments> stores() {
-    return Stream.of(Materialized.StoreType.values()).flatMap(type ->
-        Stream.of(Arguments.of(type, true), Arguments.of(type, false)));
-  }
-
-  private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> store(
-      Materialized.StoreType type, boolean caching) {
-    Materialized<String, String, KeyValueStore<Bytes, byte[]>> materialized =
-        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(type)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.String());
-    return caching ? materialized.withCachingEnabled() : materialized.withCachingDisabled();
+  static Stream<StoreVariant> variants() {
+    return StoreVariant.all();
   }
 
   static String customer(String order) {
@@ -55,17 +45,14 @@ class ForeignKeyJoinTest {
     final TestInputTopic<String, String> customers;
     final TestOutputTopic<String, String> out;
 
-    Run(Materialized.StoreType type, boolean caching,
+    Run(StoreVariant variant,
         BiFunction<KTable<String, String>, KTable<String, String>, KTable<String, String>> join) {
       StreamsBuilder builder = new StreamsBuilder();
       Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
-      KTable<String, String> l = builder.table("left", strings, store(type, caching));
-      KTable<String, String> r = builder.table("right", strings, store(type, caching));
+      KTable<String, String> l = builder.table("left", strings);
+      KTable<String, String> r = builder.table("right", strings);
       join.apply(l, r).toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
-      Properties props = new Properties();
-      props.put(StreamsConfig.DEFAULT_KEY_SERDE, Serdes.StringSerde.class);
-      props.put(StreamsConfig.DEFAULT_VALUE_SERDE, Serdes.StringSerde.class);
-      driver = new TopologyTestDriver(builder.build(), props);
+      driver = new TopologyTestDriver(builder.build(variant.props()), variant.props());
       orders = driver.createInputTopic("left", new StringSerializer(), new StringSerializer());
       customers = driver.createInputTopic("right", new StringSerializer(), new StringSerializer());
       out = driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
@@ -85,16 +72,16 @@ class ForeignKeyJoinTest {
     return new TestRecord<>(key, value, null, ts);
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void innerJoinFollowsUpdatesDeletesAndForeignKeyChanges(Materialized.StoreType type,
-      boolean caching) {
-    try (Run run = new Run(type, caching,
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void innerJoinFollowsUpdatesDeletesAndForeignKeyChanges(StoreVariant variant) {
+    try (Run run = new Run(variant,
         (l, r) -> l.join(r, ForeignKeyJoinTest::customer, ForeignKeyJoinTest::joined))) {
       run.orders.pipeInput("o1", "c1|pen", 10);
       assertThat(run.read()).isEmpty();
       run.customers.pipeInput("c1", "Ann", 5);
-      assertThat(run.read()).containsExactly(rec("o1", "c1|pen+Ann", 10));
+      // A foreign row's update carries its own timestamp, as in Kafka Streams.
+      assertThat(run.read()).containsExactly(rec("o1", "c1|pen+Ann", 5));
       run.customers.pipeInput("c1", "Bob", 20);
       assertThat(run.read()).containsExactly(rec("o1", "c1|pen+Bob", 20));
       run.orders.pipeInput("o1", "c2|pen", 30);
@@ -116,11 +103,10 @@ class ForeignKeyJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void leftJoinJoinsMissingAndNullForeignKeysWithNull(Materialized.StoreType type,
-      boolean caching) {
-    try (Run run = new Run(type, caching,
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void leftJoinJoinsMissingAndNullForeignKeysWithNull(StoreVariant variant) {
+    try (Run run = new Run(variant,
         (l, r) -> l.leftJoin(r, ForeignKeyJoinTest::customer, ForeignKeyJoinTest::joined))) {
       run.orders.pipeInput("o1", "c1|pen", 10);
       assertThat(run.read()).containsExactly(rec("o1", "c1|pen+null", 10));
@@ -139,12 +125,14 @@ class ForeignKeyJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void manyOrdersOfOneCustomerAllUpdateInKeyOrder(Materialized.StoreType type, boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> l.join(r,
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void manyOrdersOfOneCustomerAllUpdateInKeyOrder(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> l.join(r,
         (key, order) -> customer(order), ForeignKeyJoinTest::joined,
-        TableJoined.as("orders-customers"), store(type, caching)))) {
+        TableJoined.as("orders-customers"),
+        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("fk-result")
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.String())))) {
       run.customers.pipeInput("c1", "Ann", 1);
       run.orders.pipeInput("o2", "c1|b", 2);
       run.orders.pipeInput("o1", "c1|a", 3);
@@ -158,11 +146,10 @@ class ForeignKeyJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void innerJoinSkipsNullForeignKeysAndDeletesThePreviousResult(Materialized.StoreType type,
-      boolean caching) {
-    try (Run run = new Run(type, caching,
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void innerJoinSkipsNullForeignKeysAndDeletesThePreviousResult(StoreVariant variant) {
+    try (Run run = new Run(variant,
         (l, r) -> l.join(r, ForeignKeyJoinTest::customer, ForeignKeyJoinTest::joined))) {
       run.customers.pipeInput("c1", "Ann", 1);
       run.orders.pipeInput("o1", "c1|pen", 10);
@@ -171,6 +158,64 @@ class ForeignKeyJoinTest {
       run.orders.pipeInput("o2", "c1|ink", 40);
       assertThat(run.read()).containsExactly(rec("o1", "c1|pen+Ann", 10), rec("o1", null, 20),
           rec("o2", "c1|ink+Ann", 40));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void innerJoinReportsNullForeignKeysOnTheDroppedRecordsOutput(StoreVariant variant) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
+    KTable<String, String> orders = builder.table("left", strings);
+    orders.join(builder.table("right", strings), ForeignKeyJoinTest::customer,
+            ForeignKeyJoinTest::joined, TableJoined.as("fk"))
+        .toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+    orders.droppedRecords(Named.as("fk"))
+        .to("dropped", Produced.with(Serdes.String(), Serdes.String()));
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(builder.build(variant.props()), variant.props())) {
+      TestInputTopic<String, String> left =
+          driver.createInputTopic("left", new StringSerializer(), new StringSerializer());
+      left.pipeInput("o1", "|pen", 10);
+      left.pipeInput("o2", "c1|ink", 20);
+      List<TestRecord<String, String>> dropped = driver.createOutputTopic("dropped",
+          new StringDeserializer(), new StringDeserializer()).readRecordsToList();
+      assertThat(dropped).extracting(TestRecord::key).containsExactly("o1");
+      assertThat(dropped).extracting(TestRecord::value).containsExactly("|pen");
+      assertThat(new String(dropped.get(0).headers().lastHeader(DropReporter.REASON_HEADER)
+          .value(), StandardCharsets.UTF_8)).isEqualTo("NULL_FOREIGN_KEY");
+      assertThat(new String(dropped.get(0).headers().lastHeader(DropReporter.OPERATOR_HEADER)
+          .value(), StandardCharsets.UTF_8)).isEqualTo("fk");
+    }
+  }
+
+  /**
+   * One input record updates the same order twice (a table from a flatMapValues stream), so
+   * both subscriptions are in flight together: the first response answers a value the row no
+   * longer has and must be discarded, leaving one result for the latest value.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void responsesForAnOlderLeftValueAreDiscarded(StoreVariant variant) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
+    KTable<String, String> orders = builder.stream("left", strings)
+        .flatMapValues(value -> List.of(value.split(",")))
+        .toTable(Named.as("orders"), Materialized.<String, String,
+            KeyValueStore<Bytes, byte[]>>with(Serdes.String(), Serdes.String())
+            .withCachingDisabled());
+    orders.join(builder.table("right", strings), ForeignKeyJoinTest::customer,
+            ForeignKeyJoinTest::joined)
+        .toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(builder.build(variant.props()), variant.props())) {
+      driver.createInputTopic("right", new StringSerializer(), new StringSerializer())
+          .pipeInput("c1", "Ann", 1);
+      driver.createInputTopic("left", new StringSerializer(), new StringSerializer())
+          .pipeInput("o1", "c1|pen,c1|ink", 10);
+      assertThat(driver.createOutputTopic("out", new StringDeserializer(),
+          new StringDeserializer()).readRecordsToList())
+          .containsExactly(rec("o1", "c1|ink+Ann", 10));
     }
   }
 }

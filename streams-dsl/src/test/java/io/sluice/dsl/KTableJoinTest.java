@@ -2,14 +2,12 @@ package io.sluice.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.StreamsConfig;
 import io.sluice.state.KeyValueStore;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,17 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on and off: results, deletes and timestamps for inner, left and outer joins.
  */
 class KTableJoinTest {
-  static Stream<Arguments> stores() {
-    return Stream.of(Materialized.StoreType.values()).flatMap(type ->
-        Stream.of(Arguments.of(type, true), Arguments.of(type, false)));
-  }
-
-  private static Materialized<String, String, KeyValueStore<Bytes, byte[]>> store(
-      Materialized.StoreType type, boolean caching) {
-    Materialized<String, String, KeyValueStore<Bytes, byte[]>> materialized =
-        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(type)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.String());
-    return caching ? materialized.withCachingEnabled() : materialized.withCachingDisabled();
+  static Stream<StoreVariant> variants() {
+    return StoreVariant.all();
   }
 
   /** Joins table "left" with table "right" and writes the result's updates to "out". */
@@ -45,17 +33,14 @@ class KTableJoinTest {
     final TestInputTopic<String, String> right;
     final TestOutputTopic<String, String> out;
 
-    Run(Materialized.StoreType type, boolean caching,
+    Run(StoreVariant variant,
         BiFunction<KTable<String, String>, KTable<String, String>, KTable<String, String>> join) {
       StreamsBuilder builder = new StreamsBuilder();
       Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
-      KTable<String, String> l = builder.table("left", strings, store(type, caching));
-      KTable<String, String> r = builder.table("right", strings, store(type, caching));
+      KTable<String, String> l = builder.table("left", strings);
+      KTable<String, String> r = builder.table("right", strings);
       join.apply(l, r).toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
-      Properties props = new Properties();
-      props.put(StreamsConfig.DEFAULT_KEY_SERDE, Serdes.StringSerde.class);
-      props.put(StreamsConfig.DEFAULT_VALUE_SERDE, Serdes.StringSerde.class);
-      driver = new TopologyTestDriver(builder.build(), props);
+      driver = new TopologyTestDriver(builder.build(variant.props()), variant.props());
       left = driver.createInputTopic("left", new StringSerializer(), new StringSerializer());
       right = driver.createInputTopic("right", new StringSerializer(), new StringSerializer());
       out = driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
@@ -79,10 +64,10 @@ class KTableJoinTest {
     return l + "+" + r;
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void innerJoinEmitsOnlyWhereBothSidesHaveTheKey(Materialized.StoreType type, boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> l.join(r, KTableJoinTest::joined))) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void innerJoinEmitsOnlyWhereBothSidesHaveTheKey(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> l.join(r, KTableJoinTest::joined))) {
       run.left.pipeInput("a", "1", 10);
       run.right.pipeInput("b", "x", 11);
       assertThat(run.read()).isEmpty();
@@ -99,10 +84,10 @@ class KTableJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void leftJoinKeepsLeftRowsWithoutMatch(Materialized.StoreType type, boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> l.leftJoin(r, KTableJoinTest::joined))) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void leftJoinKeepsLeftRowsWithoutMatch(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> l.leftJoin(r, KTableJoinTest::joined))) {
       run.right.pipeInput("a", "x", 50);
       assertThat(run.read()).isEmpty();
       run.left.pipeInput("a", "1", 10);
@@ -118,10 +103,10 @@ class KTableJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void outerJoinKeepsRowsOfEitherSide(Materialized.StoreType type, boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> l.outerJoin(r, KTableJoinTest::joined))) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void outerJoinKeepsRowsOfEitherSide(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> l.outerJoin(r, KTableJoinTest::joined))) {
       run.right.pipeInput("a", "x", 50);
       assertThat(run.read()).containsExactly(rec("a", "null+x", 50));
       run.left.pipeInput("a", "1", 10);
@@ -135,12 +120,13 @@ class KTableJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void materializedResultIsQueryableAndReadableDownstream(Materialized.StoreType type,
-      boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> l
-        .join(r, KTableJoinTest::joined, Named.as("j"), store(type, caching).withStoreType(type))
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void materializedResultIsQueryableAndReadableDownstream(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> l
+        .join(r, KTableJoinTest::joined, Named.as("j"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("joined")
+                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
         .mapValues(v -> v.toUpperCase(java.util.Locale.ROOT)))) {
       run.left.pipeInput("a", "1", 10);
       run.right.pipeInput("a", "x", 20);
@@ -148,11 +134,10 @@ class KTableJoinTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, caching {1}")
-  @MethodSource("stores")
-  void joinOfJoinsReadsTheUnmaterializedJoinThroughBothTables(Materialized.StoreType type,
-      boolean caching) {
-    try (Run run = new Run(type, caching, (l, r) -> {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void joinOfJoinsReadsTheUnmaterializedJoinThroughBothTables(StoreVariant variant) {
+    try (Run run = new Run(variant, (l, r) -> {
       KTable<String, String> first = l.leftJoin(r, KTableJoinTest::joined);
       return r.join(first, (rv, fv) -> rv + "/" + fv);
     })) {
