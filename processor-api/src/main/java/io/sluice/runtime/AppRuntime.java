@@ -8,7 +8,6 @@ import io.sluice.runtime.internals.GlobalStreamThread;
 import io.sluice.runtime.internals.InstanceContext;
 import io.sluice.runtime.internals.StreamThread;
 import io.sluice.runtime.internals.ThreadState;
-import io.sluice.state.StateRestoreListener;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -146,7 +145,10 @@ final class AppRuntime implements StreamThread.Owner {
 
   private StreamThread newThread(int index, int count) {
     long cacheBytes = app.config().getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES) / count;
-    return new StreamThread(instance, index, cacheBytes, this, StateRestoreListener.NO_OP);
+    StreamThread thread = new StreamThread(instance, index, cacheBytes, this,
+        app.restoreListener());
+    thread.setLocalTasks(app.localTasks());
+    return thread;
   }
 
   private void resizeCaches() {

@@ -1,14 +1,20 @@
 package io.sluice.runtime;
 
+import io.sluice.processor.StreamPartitioner;
 import io.sluice.processor.Topology;
 import io.sluice.runtime.internals.InstanceContext;
 import io.sluice.runtime.internals.InternalTopologyBuilder;
+import io.sluice.runtime.internals.RestoreProgressLog;
 import io.sluice.runtime.internals.StateDirectory;
 import io.sluice.runtime.internals.ThreadState;
 import io.sluice.runtime.internals.assignment.ProcessIdFile;
 import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import io.sluice.runtime.internals.query.LocalTasks;
+import io.sluice.runtime.internals.query.QueryMetadata;
+import io.sluice.state.StateRestoreListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,6 +24,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -64,6 +71,9 @@ public final class StreamsApp implements AutoCloseable {
   private final StateDirectory stateDirectory;
   private final UUID processId;
   private final AppRuntime runtime;
+  private final LocalTasks localTasks = new LocalTasks();
+  private final RestoreProgressLog restoreLog = new RestoreProgressLog(Time.SYSTEM, 10_000L);
+  private final InteractiveQueries queries;
 
   /**
    * An instance using plain Kafka clients.
@@ -98,6 +108,22 @@ public final class StreamsApp implements AutoCloseable {
     String clientId = config.getString(StreamsConfig.CLIENT_ID);
     String prefix = clientId.isEmpty() ? appId + "-" + processId : clientId;
     this.runtime = new AppRuntime(this, prefix);
+    this.queries = new InteractiveQueries(runtime::state, localTasks,
+        new QueryMetadata(builder.subtopologyViews()), this::globalStore,
+        () -> runtime.instanceContext() == null ? null : runtime.instanceContext().admin());
+  }
+
+  private io.sluice.state.StateStore globalStore(String name) {
+    InstanceContext instance = runtime.instanceContext();
+    return instance == null ? null : instance.globalStores().apply(name);
+  }
+
+  LocalTasks localTasks() {
+    return localTasks;
+  }
+
+  StateRestoreListener restoreListener() {
+    return restoreLog;
   }
 
   StreamsConfig config() {
@@ -217,6 +243,84 @@ public final class StreamsApp implements AutoCloseable {
   /** The persistent id of this instance, kept in {@code state.dir/application.id}. */
   public UUID processId() {
     return processId;
+  }
+
+  /**
+   * Sets the listener told of the restoration of every store partition (active tasks, and
+   * standbys catching up); call before {@link #start}. Restoration progress is also logged at
+   * INFO, at most once per store partition every 10 s.
+   *
+   * @throws IllegalStateException if the instance was started
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public void setGlobalStateRestoreListener(StateRestoreListener listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    if (state() != State.CREATED) {
+      throw new IllegalStateException("setGlobalStateRestoreListener must be called before"
+          + " start(); the instance is " + state());
+    }
+    restoreLog.setUserListener(listener);
+  }
+
+  /**
+   * A read-only view of a store across this instance's tasks (active copies, and standbys with
+   * {@link StoreQueryParameters#enableStaleStores()}); global stores are readable too. Each read
+   * through the view looks at the tasks this instance holds at that moment.
+   *
+   * @throws StoreRebalancingException (retriable) while the instance is REBALANCING, and from the
+   *     view's reads while a rebalance runs or the store's task is restoring or migrating
+   * @throws InvalidStateStoreException if the store is unknown, not of the requested type, or the
+   *     instance is not running
+   */
+  public <T> T store(StoreQueryParameters<T> params) {
+    return queries.store(params);
+  }
+
+  /**
+   * The instance holding the active copy of {@code key}'s partition of {@code storeName}, those
+   * with standbys, and the partition, from the latest assignment; the key is partitioned like the
+   * default producer partitioner does with {@code keySerializer}.
+   *
+   * @return the metadata, or {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment
+   *     or for a store the topology does not have
+   */
+  public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key,
+      Serializer<K> keySerializer) {
+    return queries.metadataForKey(storeName, key, keySerializer);
+  }
+
+  /**
+   * Like {@link #queryMetadataForKey(String, Object, Serializer)}, for input written with a
+   * custom {@code partitioner}.
+   */
+  public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key,
+      StreamPartitioner<? super K, ?> partitioner) {
+    return queries.metadataForKey(storeName, key, partitioner);
+  }
+
+  /**
+   * Every instance of the application with an {@code application.server}, with its stores and
+   * partitions, from the latest assignment (empty before the first).
+   */
+  public Collection<StreamsMetadata> metadataForAllStreamsClients() {
+    return queries.allMetadata();
+  }
+
+  /** The instances holding an active or standby copy of some partition of {@code storeName}. */
+  public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
+    return queries.metadataForStore(storeName);
+  }
+
+  /**
+   * How far each local copy (active or standby) of each store partition is behind its
+   * changelog, by store name and partition; running active copies have lag 0. Asks the brokers
+   * for the changelogs' end offsets.
+   *
+   * @throws IllegalStateException before {@link #start}
+   * @throws org.apache.kafka.common.KafkaException if the end offsets cannot be fetched in 30 s
+   */
+  public Map<String, Map<Integer, LagInfo>> allLocalStorePartitionLags() {
+    return queries.lags();
   }
 
   /** The state of each live stream thread, by thread name (for tests and monitoring). */

@@ -1,5 +1,6 @@
 package io.sluice.runtime.internals;
 
+import io.sluice.runtime.internals.query.LocalTasks;
 import io.sluice.state.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,7 @@ final class TaskManager {
   private final Map<TaskId, StreamTask> standbys = new LinkedHashMap<>();
   private final Map<TopicPartition, StreamTask> byPartition = new HashMap<>();
   private final Set<TopicPartition> backpressured = new HashSet<>();
+  private LocalTasks localTasks = new LocalTasks();
 
   TaskManager(TaskFactory factory, StateDirectory stateDirectory, ThreadProducer producer,
       RestoreCoordinator restorer, Consumer<byte[], byte[]> consumer, int bufferLimit) {
@@ -46,6 +48,11 @@ final class TaskManager {
     this.restorer = restorer;
     this.consumer = consumer;
     this.bufferLimit = bufferLimit;
+  }
+
+  /** Reports task creation and closing to the instance's interactive-query registry. */
+  void setLocalTasks(LocalTasks localTasks) {
+    this.localTasks = localTasks;
   }
 
   /** Every task of the thread, in creation order. */
@@ -76,6 +83,7 @@ final class TaskManager {
       tasks.put(id, task);
       partitions.forEach(tp -> byPartition.put(tp, task));
       restorer.add(task);
+      localTasks.addActive(task);
       LOG.info("Created task {} for partitions {}", id, partitions);
     });
   }
@@ -136,11 +144,13 @@ final class TaskManager {
       StreamTask standby = newTask(id, inputs);
       standbys.put(id, standby);
       restorer.addStandby(standby);
+      localTasks.addStandby(standby);
       LOG.info("Created standby task {}", id);
     }
   }
 
   private void closeStandby(StreamTask standby) {
+    localTasks.remove(standby);
     try {
       standby.closeClean();
     } catch (RuntimeException e) {
@@ -300,6 +310,7 @@ final class TaskManager {
 
   private void forget(StreamTask task) {
     tasks.remove(task.id());
+    localTasks.remove(task);
     restorer.remove(task);
     task.inputPartitions().forEach(tp -> {
       byPartition.remove(tp, task);
