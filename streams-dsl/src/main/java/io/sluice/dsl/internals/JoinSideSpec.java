@@ -2,6 +2,7 @@ package io.sluice.dsl.internals;
 
 import io.sluice.dsl.JoinWindows;
 import io.sluice.processor.ProcessorContext;
+import io.sluice.processor.TopologyException;
 import io.sluice.state.KeyValueStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
@@ -59,18 +60,37 @@ record JoinSideSpec<K, VThis, VOther>(String otherStoreName, JoinBufferRetention
    * @param store the shared outer-join byte store
    * @param context the processor's context, for the default serdes
    * @return this side's view of the buffer
+   * @throws TopologyException if a serde is neither given nor configured as a default
    */
   OuterJoinBuffer<K, VThis, VOther> buffer(KeyValueStore<Bytes, byte[]> store,
       ProcessorContext<?, ?> context) {
-    return new OuterJoinBuffer<>(store, orDefault(keySerde, context.keySerde()),
-        orDefault(thisSerde, context.valueSerde()), orDefault(otherSerde, context.valueSerde()),
+    String name = store.name();
+    return new OuterJoinBuffer<>(store,
+        orDefault(keySerde, context.keySerde(), name, "key", "StreamJoined.withKeySerde",
+            "default.key.serde"),
+        orDefault(thisSerde, context.valueSerde(), name, thisIsLeft ? "left value" : "right value",
+            thisIsLeft ? "StreamJoined.withValueSerde" : "StreamJoined.withOtherValueSerde",
+            "default.value.serde"),
+        orDefault(otherSerde, context.valueSerde(), name,
+            thisIsLeft ? "right value" : "left value",
+            thisIsLeft ? "StreamJoined.withOtherValueSerde" : "StreamJoined.withValueSerde",
+            "default.value.serde"),
         thisIsLeft);
   }
 
   // The default serdes are configured for the application's (unknown) types; like Kafka Streams,
   // Sluice trusts the user to configure defaults that fit the streams that rely on them.
   @SuppressWarnings("unchecked")
-  private static <T> Serde<T> orDefault(Serde<T> explicit, Serde<?> fallback) {
-    return explicit != null ? explicit : (Serde<T>) fallback;
+  private static <T> Serde<T> orDefault(Serde<T> explicit, Serde<?> fallback, String store,
+      String what, String option, String setting) {
+    if (explicit != null) {
+      return explicit;
+    }
+    if (fallback == null) {
+      throw new TopologyException("Outer-join buffer '" + store + "' needs a " + what
+          + " serde: none was given or inherited from the stream and " + setting + " is not set;"
+          + " pass it with " + option + " or set " + setting);
+    }
+    return (Serde<T>) fallback;
   }
 }

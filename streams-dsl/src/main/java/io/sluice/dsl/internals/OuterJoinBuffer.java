@@ -6,7 +6,9 @@ import io.sluice.state.KeyValueStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -29,9 +31,11 @@ final class OuterJoinBuffer<K, VThis, VOther> {
 
   private final KeyValueStore<Bytes, byte[]> store;
   private final String topic;
-  private final Serde<K> keySerde;
-  private final Serde<VThis> thisSerde;
-  private final Serde<VOther> otherSerde;
+  private final Serializer<K> keySerializer;
+  private final Deserializer<K> keyDeserializer;
+  private final Serializer<VThis> thisSerializer;
+  private final Deserializer<VThis> thisDeserializer;
+  private final Deserializer<VOther> otherDeserializer;
   private final boolean thisIsLeft;
 
   /**
@@ -45,16 +49,18 @@ final class OuterJoinBuffer<K, VThis, VOther> {
       Serde<VOther> otherSerde, boolean thisIsLeft) {
     this.store = store;
     this.topic = store.name();
-    this.keySerde = keySerde;
-    this.thisSerde = thisSerde;
-    this.otherSerde = otherSerde;
+    this.keySerializer = keySerde.serializer();
+    this.keyDeserializer = keySerde.deserializer();
+    this.thisSerializer = thisSerde.serializer();
+    this.thisDeserializer = thisSerde.deserializer();
+    this.otherDeserializer = otherSerde.deserializer();
     this.thisIsLeft = thisIsLeft;
   }
 
   /** Appends an unmatched value of this side. */
   void add(K key, long timestamp, VThis value) {
     Bytes storeKey = storeKey(timestamp, thisIsLeft, key);
-    byte[] serialized = thisSerde.serializer().serialize(topic, value);
+    byte[] serialized = thisSerializer.serialize(topic, value);
     byte[] old = store.get(storeKey);
     int oldLength = old == null ? 1 : old.length;
     ByteBuffer out = ByteBuffer.allocate(oldLength + Integer.BYTES + serialized.length);
@@ -101,7 +107,7 @@ final class OuterJoinBuffer<K, VThis, VOther> {
     boolean left = keyBytes.get() == 1;
     byte[] serializedKey = new byte[keyBytes.remaining()];
     keyBytes.get(serializedKey);
-    K key = keySerde.deserializer().deserialize(topic, serializedKey);
+    K key = keyDeserializer.deserialize(topic, serializedKey);
     ByteBuffer values = ByteBuffer.wrap(raw.value());
     byte version = values.get();
     if (version != VERSION) {
@@ -116,16 +122,16 @@ final class OuterJoinBuffer<K, VThis, VOther> {
       byte[] value = new byte[values.getInt()];
       values.get(value);
       if (mine) {
-        thisValues.add(thisSerde.deserializer().deserialize(topic, value));
+        thisValues.add(thisDeserializer.deserialize(topic, value));
       } else {
-        otherValues.add(otherSerde.deserializer().deserialize(topic, value));
+        otherValues.add(otherDeserializer.deserialize(topic, value));
       }
     }
     return new Entry<>(timestamp, left, key, thisValues, otherValues);
   }
 
   private Bytes storeKey(long timestamp, boolean left, K key) {
-    byte[] serializedKey = keySerde.serializer().serialize(topic, key);
+    byte[] serializedKey = keySerializer.serialize(topic, key);
     return Bytes.wrap(ByteBuffer.allocate(HEADER + serializedKey.length)
         .putLong(timestamp)
         .put((byte) (left ? 1 : 0))
