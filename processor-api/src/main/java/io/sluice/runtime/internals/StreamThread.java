@@ -106,6 +106,7 @@ public final class StreamThread extends Thread {
         getName() + "-consumer");
     main.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
     main.put(AssignorContext.CONFIG_KEY, assignor);
+    StaticMembership.perThread(main, index);
     // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     main.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
