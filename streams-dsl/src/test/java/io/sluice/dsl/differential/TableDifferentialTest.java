@@ -42,7 +42,9 @@ class TableDifferentialTest {
         new Scenario("grouped table with subtractor", IN, OUT3, TableKafkaSide::groupedTable,
             TableSluiceSide::groupedTable, true),
         new Scenario("repartition", IN, OUT2, TableKafkaSide::repartition,
-            TableSluiceSide::repartition, true));
+            TableSluiceSide::repartition, true),
+        new Scenario("old values through filter/mapValues to groupBy", IN, OUT2,
+            TableKafkaSide::oldValuesThroughChain, TableSluiceSide::oldValuesThroughChain, true));
   }
 
   static Stream<Arguments> cases() {

@@ -83,4 +83,18 @@ final class TableSluiceSide {
         .repartition(Repartitioned.<String, String>as("rekeyed").withNumberOfPartitions(2))
         .groupByKey().count().toStream().mapValues(TableFns::str).to("out2");
   }
+
+  /** Old values flowing through filter and mapValues (stateless and materialized) to groupBy. */
+  static void oldValuesThroughChain(StreamsBuilder builder) {
+    KTable<String, String> table = builder.table("in");
+    table.filter(Fns::keep).mapValues(Fns::upper)
+        .groupBy((k, v) -> KeyValue.pair(Fns.keyOf(k, v), k)).count().toStream()
+        .mapValues(TableFns::str).to("out");
+    table.filterNot((k, v) -> Fns.digitFirst(v),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("not-digits"))
+        .mapValues((k, v) -> Fns.describe(k, v), Named.as("described"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("described-store"))
+        .groupBy((k, v) -> KeyValue.pair(v.substring(v.length() - 1), k))
+        .reduce(TableFns::concat, TableFns::remove).toStream().to("out2");
+  }
 }
