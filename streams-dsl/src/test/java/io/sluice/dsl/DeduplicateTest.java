@@ -114,7 +114,8 @@ class DeduplicateTest {
     in.droppedRecords(Named.as("by-id")).to("dropped");
     List<TestRecord<String, String>> input = List.of(
         rec("k1", "x:1", 100), rec("k2", "x:2", 200), rec("k3", null, 300),
-        rec("k1", "y:1", 400), rec("k4", "y:2", 20_000));
+        rec("k1", "y:1", 400), rec("k4", "y:2", 20_000), rec(null, "z:1", 20_001),
+        rec(null, "z:2", 20_002));
     try (TopologyTestDriver driver =
         new TopologyTestDriver(builder.build(props(kind)), props(kind))) {
       driver.createInputTopic("in", new StringSerializer(), new StringSerializer())
@@ -124,7 +125,9 @@ class DeduplicateTest {
       assertThat(out).extracting(TestRecord::key, TestRecord::value).containsExactly(
           org.assertj.core.groups.Tuple.tuple("k1", "x:1"),
           org.assertj.core.groups.Tuple.tuple("k1", "y:1"),
-          org.assertj.core.groups.Tuple.tuple("k4", "y:2"));
+          org.assertj.core.groups.Tuple.tuple("k4", "y:2"),
+          // A record without a key has an id all the same.
+          org.assertj.core.groups.Tuple.tuple(null, "z:1"));
       List<TestRecord<String, String>> dropped = driver.createOutputTopic(
           "dropped", new StringDeserializer(), new StringDeserializer()).readRecordsToList();
       assertThat(dropped).extracting(TestRecord::key).containsExactly("k3");

@@ -76,6 +76,22 @@ class OptimizationTest {
     assertThat(optimized.describe().subtopologies()).hasSize(2);
   }
 
+  @Test
+  void onlyTopicsPartitionedByKeyTheDefaultWayAreMerged() {
+    Topology optimized = build(builder -> {
+      KStream<String, String> rekeyed =
+          builder.stream("in", STRINGS).selectKey((k, v) -> v, Named.as("rekey"));
+      rekeyed.repartition(Repartitioned.<String, String>as("three").withNumberOfPartitions(3))
+          .to("three-out");
+      rekeyed.deduplicate((k, v) -> v + k, java.time.Duration.ofSeconds(1),
+          Deduplicated.<String>as("dedup").withIdSerde(Serdes.String())).to("dedup-out");
+      rekeyed.groupByKey().count(Named.as("count"), Materialized.as("count-store"));
+      rekeyed.groupByKey().count(Named.as("count2"), Materialized.as("count2-store"));
+    }, props("all", StreamsConfig.ROCKS_DB, true));
+    assertThat(InternalTopologyBuilder.of(optimized).internalTopics())
+        .containsOnlyKeys("three-repartition", "dedup-repartition", "count-store-repartition");
+  }
+
   @ParameterizedTest(name = "{0} caching={1}")
   @CsvSource({"rocksDB,true", "rocksDB,false", "in_memory,true", "in_memory,false"})
   void mergedRepartitionGivesTheSameResults(String storeKind, boolean caching) {

@@ -59,8 +59,15 @@ final class Deduplication {
           + " id serde; pass Deduplicated.with(idSerde) or withIdSerde(idSerde)");
     }
     String name = builder.name(DEDUPLICATE, options.name());
-    GraphNode partitioned = Repartitions.plain(builder, input, name, -1, keySerde, valueSerde,
+    String topic = name + RepartitionNode.SUFFIX;
+    String sink = builder.newName(KStreamImpl.SINK);
+    String source = builder.newName(KStreamImpl.SOURCE);
+    boolean generated = options.name() == null;
+    // No null-key filter: a record without a key may well have an id.
+    GraphNode partitioned = new RepartitionNode<>(generated ? source : topic + "-source",
+        generated ? sink : topic + "-sink", input, topic, -1, keySerde, valueSerde,
         new IdPartitioner<K, V, ID>(idSelector, ids.serializer()));
+    builder.add(partitioned);
     return declare(builder, name, partitioned, keySerde, valueSerde, idSelector, ids, intervalMs,
         options);
   }

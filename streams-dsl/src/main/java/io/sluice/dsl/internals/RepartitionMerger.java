@@ -13,8 +13,9 @@ import java.util.Map;
  * name, partition count and serdes) is kept; the null-key filter then reports a dropped record
  * for each operator it feeds, and their dropped-records side outputs read it.
  *
- * <p>A repartition is a candidate when its node's only parent is a registered null-key filter
- * (named {@code <topic>-filter}, or generated) whose other children are side outputs.
+ * <p>A repartition is a candidate when it partitions the default way (by key, upstream partition
+ * count) and its node's only parent is a registered null-key filter (named {@code
+ * <topic>-filter}, or generated) whose other children are side outputs.
  */
 final class RepartitionMerger {
   private record Repartition(GraphNode filter, RepartitionNode<?, ?> topic) {}
@@ -28,7 +29,8 @@ final class RepartitionMerger {
   static int merge(InternalStreamsBuilder builder) {
     Map<GraphNode, List<Repartition>> byInput = new LinkedHashMap<>();
     for (GraphNode node : builder.nodes()) {
-      if (node instanceof RepartitionNode<?, ?> topic && topic.parents().size() == 1) {
+      if (node instanceof RepartitionNode<?, ?> topic && topic.parents().size() == 1
+          && topic.defaultPartitioning()) {
         GraphNode filter = topic.parents().get(0);
         if (isNullKeyFilter(builder, filter, topic)) {
           GraphNode input = filter.parents().get(0);

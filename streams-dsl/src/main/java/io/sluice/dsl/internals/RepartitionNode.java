@@ -53,6 +53,14 @@ final class RepartitionNode<K, V> extends GraphNode {
     return topic;
   }
 
+  /**
+   * @return whether the topic is partitioned the default way: by key, with the upstream topics'
+   *     partition count (the optimizer merges only such topics)
+   */
+  boolean defaultPartitioning() {
+    return partitions == -1 && partitioner == null;
+  }
+
   @Override
   void writeTo(Topology topology) {
     InternalTopologyBuilder.of(topology).addInternalTopic(topic, partitions);
