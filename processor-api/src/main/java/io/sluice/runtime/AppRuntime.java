@@ -206,6 +206,18 @@ final class AppRuntime implements StreamThread.Owner {
     return instance;
   }
 
+  /** The metrics of the stream threads' consumers and of the admin client. */
+  Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> clientMetrics() {
+    Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> all =
+        new java.util.HashMap<>();
+    threads.forEach(t -> all.putAll(t.clientMetrics()));
+    Admin client = admin;
+    if (client != null) {
+      all.putAll(client.metrics());
+    }
+    return all;
+  }
+
   @Override
   public void onThreadStateChange(StreamThread thread, ThreadState old, ThreadState now) {
     State current = state();

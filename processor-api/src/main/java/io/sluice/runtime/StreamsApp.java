@@ -3,6 +3,7 @@ package io.sluice.runtime;
 import io.sluice.processor.StreamPartitioner;
 import io.sluice.processor.Topology;
 import io.sluice.runtime.internals.InstanceContext;
+import io.sluice.runtime.internals.InstanceMetrics;
 import io.sluice.runtime.internals.InternalTopologyBuilder;
 import io.sluice.runtime.internals.RestoreProgressLog;
 import io.sluice.runtime.internals.StateDirectory;
@@ -21,6 +22,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.JmxReporter;
+import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
@@ -64,6 +67,9 @@ public final class StreamsApp implements AutoCloseable {
     void onChange(State newState, State oldState);
   }
 
+  /** The JMX domain of every Sluice MBean: {@code sluice:type=<group>,<tags>}. */
+  public static final String JMX_DOMAIN = "sluice";
+
   private final StreamsConfig config;
   private final InternalTopologyBuilder builder;
   private final KafkaClientSupplier clients;
@@ -100,7 +106,9 @@ public final class StreamsApp implements AutoCloseable {
     String appId = config.getString(StreamsConfig.APPLICATION_ID);
     this.builder = InternalTopologyBuilder.of(topology).resolvedFor(appId);
     this.metrics = new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.forName(
-        config.getString(StreamsConfig.METRICS_RECORDING_LEVEL))), Time.SYSTEM);
+        config.getString(StreamsConfig.METRICS_RECORDING_LEVEL))),
+        java.util.List.of(new JmxReporter()), Time.SYSTEM,
+        new KafkaMetricsContext(JMX_DOMAIN));
     String stateDir = config.getString(StreamsConfig.STATE_DIR);
     this.stateDirectory = new StateDirectory(stateDir, appId,
         config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS), Time.SYSTEM);
@@ -108,6 +116,8 @@ public final class StreamsApp implements AutoCloseable {
     String clientId = config.getString(StreamsConfig.CLIENT_ID);
     String prefix = clientId.isEmpty() ? appId + "-" + processId : clientId;
     this.runtime = new AppRuntime(this, prefix);
+    InstanceMetrics.register(metrics, prefix, appId, processId.toString(),
+        () -> runtime.state().name(), () -> runtime.threadStates().size());
     this.queries = new InteractiveQueries(runtime::state, localTasks,
         new QueryMetadata(builder.subtopologyViews()), this::globalStore,
         () -> runtime.instanceContext() == null ? null : runtime.instanceContext().admin());
@@ -235,9 +245,16 @@ public final class StreamsApp implements AutoCloseable {
     return runtime.removeStreamThread();
   }
 
-  /** The instance's metrics (tasks, stores, caches, restoration), read-only. */
+  /**
+   * The instance's metrics (instance, threads, tasks, stores, caches, restoration; see
+   * docs/metrics.md) together with those of its Kafka clients (consumer lag is the main
+   * consumers' {@code records-lag}), read-only. Sluice's own metrics are also MBeans in the JMX
+   * domain {@value #JMX_DOMAIN}.
+   */
   public Map<MetricName, ? extends Metric> metrics() {
-    return java.util.Collections.unmodifiableMap(metrics.metrics());
+    Map<MetricName, Metric> all = new java.util.LinkedHashMap<>(runtime.clientMetrics());
+    all.putAll(metrics.metrics());
+    return java.util.Collections.unmodifiableMap(all);
   }
 
   /** The persistent id of this instance, kept in {@code state.dir/application.id}. */

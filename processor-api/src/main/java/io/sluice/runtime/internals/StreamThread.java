@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.utils.Time;
@@ -82,6 +84,7 @@ public final class StreamThread extends Thread {
   private long probingRebalanceAtMs = AssignmentInfo.NO_PROBING;
   private RepartitionPurger purger;
   private volatile LocalTasks localTasks = new LocalTasks();
+  private final ThreadMetrics threadMetrics;
 
   /**
    * Creates the thread and its consumers (the producer is created when it starts).
@@ -101,6 +104,7 @@ public final class StreamThread extends Thread {
     this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS);
     this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS));
     this.cache = new ThreadCache(cacheBytes, instance.metrics(), getName());
+    this.threadMetrics = new ThreadMetrics(instance.metrics(), getName());
     this.assignor = new ThreadAssignorContext(instance, () -> tasks);
     Map<String, Object> main = config.mainConsumerConfigs(instance.applicationId(),
         getName() + "-consumer");
@@ -244,7 +248,9 @@ public final class StreamThread extends Thread {
     }
     boolean busy = restorer.active() || tasks.hasBuffered();
     // (standbys alone do not make the thread busy: they are updated between polls)
+    long pollStart = time.milliseconds();
     ConsumerRecords<byte[], byte[]> records = consumer.poll(busy ? Duration.ZERO : pollTime);
+    threadMetrics.recordPoll(time.milliseconds() - pollStart);
     listener.rethrowFailure();
     checkAssignment();
     tasks.addRecords(records);
@@ -258,11 +264,19 @@ public final class StreamThread extends Thread {
       setState(ThreadState.RUNNING);
     }
     long start = time.milliseconds();
-    while (tasks.process(time.milliseconds()) > 0
-        && time.milliseconds() - start < pollTime.toMillis() && !shutdownRequested) {
+    int processed = 0;
+    int round;
+    do {
       // Keep processing what is buffered for up to one poll interval, then poll again.
+      round = tasks.process(time.milliseconds());
+      processed += round;
+    } while (round > 0 && time.milliseconds() - start < pollTime.toMillis()
+        && !shutdownRequested);
+    long punctuateStart = time.milliseconds();
+    threadMetrics.recordProcess(processed, punctuateStart - start);
+    if (tasks.punctuateWallClock() > 0) {
+      threadMetrics.recordPunctuate(time.milliseconds() - punctuateStart);
     }
-    tasks.punctuateWallClock();
     tasks.resumeDrained();
     maybeCommit();
     maybeCleanUp();
@@ -296,6 +310,8 @@ public final class StreamThread extends Thread {
     }
     if (now - lastCommitMs >= commitIntervalMs || tasks.takeCommitRequests()) {
       purger.committed(committer.commit(tasks.tasks()));
+      threadMetrics.recordCommit(time.milliseconds() - now);
+      threadMetrics.tasks(tasks.taskIds().size(), tasks.standbyIds().size());
       lastCommitMs = now;
     }
     purger.maybePurge(now);
@@ -411,7 +427,15 @@ public final class StreamThread extends Thread {
     }
   }
 
+  /** The metrics of this thread's consumers (the main and the restore consumer). */
+  public Map<MetricName, ? extends Metric> clientMetrics() {
+    Map<MetricName, Metric> all = new java.util.HashMap<>(consumer.metrics());
+    all.putAll(restoreConsumer.metrics());
+    return all;
+  }
+
   private void closeClients() {
+    threadMetrics.close();
     if (restorer != null) {
       restorer.close();
     }

@@ -240,9 +240,17 @@ final class TaskManager {
     return total;
   }
 
-  /** Runs the due wall-clock punctuators of every running task. */
-  void punctuateWallClock() {
-    tasks.values().forEach(StreamTask::maybePunctuateSystemTime);
+  /**
+   * Runs the due wall-clock punctuators of every running task.
+   *
+   * @return the number of tasks that ran a punctuator
+   */
+  int punctuateWallClock() {
+    int punctuated = 0;
+    for (StreamTask task : tasks.values()) {
+      punctuated += task.maybePunctuateSystemTime() ? 1 : 0;
+    }
+    return punctuated;
   }
 
   /** Resumes paused partitions whose queue fell to the buffer limit or below. */
