@@ -37,6 +37,8 @@ public final class ChildJvm implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
     cmd.add("-XX:+UseSerialGC");
+    // C1 only: on two shared cores C2 compiler threads cost more than they win in a short run.
+    cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xshare:auto");
     cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
     cmd.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
