@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.processor.TopologyException;
 import io.sluice.runtime.StreamsConfig;
+import io.sluice.runtime.internals.InternalTopologyBuilder;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueStore;
 import io.sluice.state.Stores;
@@ -162,6 +163,21 @@ class MaterializedStoresTest {
       }
     }).hasStackTraceContaining("KTABLE-SELECT-0000000003")
         .hasStackTraceContaining("default.value.serde");
+  }
+
+  @Test
+  void repartitionTopicsAreDeclaredWithTheirPartitionCounts() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> in = builder.stream("in");
+    in.repartition(Repartitioned.<String, String>as("again").withNumberOfPartitions(3));
+    in.selectKey((k, v) -> v).groupByKey().count();
+    in.selectKey((k, v) -> v).groupByKey(Grouped.as("named")).count(Named.as("counted"));
+    builder.<String, String>table("t").groupBy((k, v) -> KeyValue.pair(v, k)).count();
+    assertThat(InternalTopologyBuilder.of(builder.build()).internalTopics()).containsExactly(
+        Map.entry("again-repartition", 3),
+        Map.entry("KSTREAM-AGGREGATE-STATE-STORE-0000000005-repartition", -1),
+        Map.entry("named-repartition", -1),
+        Map.entry("KTABLE-AGGREGATE-STATE-STORE-0000000020-repartition", -1));
   }
 
   @Test
