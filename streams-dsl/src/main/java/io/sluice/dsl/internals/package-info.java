@@ -14,5 +14,15 @@
  * keys and values so repartition topics and materialized stores can inherit them; rewrites of the
  * graph (merging repartition topics, reusing source topics as changelogs) run between the last
  * operator call and the writing of nodes in {@code buildTopology()}.
+ *
+ * <p>Tables: a table operator's processor forwards {@code Change}s (old and new value; old values
+ * only once a downstream operator asked through {@code enableSendingOldValues}) and is a
+ * {@code TableOperator}, which gives {@code KTableValueGetter}s of its rows (its own store, or its
+ * parent's re-applied). Its store, if it has one, is made by {@code MaterializedInternal} when the
+ * topology is written, from the build settings ({@code default.dsl.store}, a zero-byte
+ * {@code statestore.cache.max.bytes} disables caching), wrapped in a {@code TableStore} so that a
+ * cache flush forwards each update with the headers of the write that made it
+ * ({@code TableForwarder}). Repartition topics ({@code Repartitions}, {@code RepartitionNode}) are
+ * a null-key filter, a sink and a source, declared as internal topics.
  */
 package io.sluice.dsl.internals;
