@@ -258,6 +258,36 @@ class StreamJoinsTest {
   }
 
   @Test
+  void userSuppliedBuffersAndStoreTypesAreUsed() {
+    StreamJoined<String, String, String> suppliers = StreamJoined.with(
+        Stores.inMemoryWindowStore("mine-a", Duration.ofMillis(250), Duration.ofMillis(200), true),
+        Stores.persistentWindowStore("mine-b", Duration.ofMillis(300), Duration.ofMillis(200),
+            true));
+    try (Run run = new Run("rocksDB", 0L, b -> join(b, "left", suppliers))) {
+      run.left.pipeInput(rec("k", "a", 1_000));
+      run.right.pipeInput(rec("k", "x", 1_100));
+      run.left.pipeInput(rec("n", "b", 1_000));
+      run.right.pipeInput(rec("q", "y", 1_200));
+      assertThat(run.out("out")).containsExactly(rec("k", "a/x", 1_100),
+          rec("n", "b/null", 1_000));
+      assertThat(run.driver.<String, String>getWindowStore("mine-a").fetch("k", 1_000))
+          .isEqualTo("a");
+      assertThat(run.driver.<String, String>getWindowStore("mine-b").fetch("k", 1_100))
+          .isEqualTo("x");
+      assertThat(run.driver.producedTopicNames())
+          .contains("sluice-test-driver-mine-a-left-shared-join-store-changelog");
+    }
+    try (Run run = new Run("rocksDB", 0L, b -> join(b, "inner",
+        StreamJoined.<String, String, String>as("typed")
+            .withStoreType(Materialized.StoreType.IN_MEMORY)))) {
+      run.left.pipeInput(rec("k", "a", 1_000));
+      run.right.pipeInput(rec("k", "x", 1_000));
+      assertThat(run.out("out")).containsExactly(rec("k", "a/x", 1_000));
+      assertThat(run.driver.getStateStore("typed-this-join-store").persistent()).isFalse();
+    }
+  }
+
+  @Test
   void joinWindowsValidateTheirArguments() {
     assertThat(WINDOWS.beforeMs()).isEqualTo(100);
     assertThat(WINDOWS.afterMs()).isEqualTo(100);
