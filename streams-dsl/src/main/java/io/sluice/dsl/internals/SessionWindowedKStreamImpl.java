@@ -55,6 +55,10 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
   public KTable<Windowed<K>, Long> count(Named named,
       Materialized<K, Long, SessionStore<Bytes, byte[]>> materialized) {
     Objects.requireNonNull(materialized, "count: materialized");
+    if (materialized.storeName() == null) {
+      // Kafka Streams' session-windowed count burns one name here; keep generated names identical.
+      input.builder().newStoreName(WindowedAggregation.AGGREGATE);
+    }
     Materialized<K, Long, SessionStore<Bytes, byte[]>> withSerde =
         materialized.valueSerde() == null ? materialized.withValueSerde(Serdes.Long())
             : materialized;

@@ -70,6 +70,10 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
   public KTable<Windowed<K>, Long> count(Named named,
       Materialized<K, Long, WindowStore<Bytes, byte[]>> materialized) {
     Objects.requireNonNull(materialized, "count: materialized");
+    if (materialized.storeName() == null && sliding == null) {
+      // Kafka Streams' time-windowed count burns one name here; keep generated names identical.
+      input.builder().newStoreName(WindowedAggregation.AGGREGATE);
+    }
     Materialized<K, Long, WindowStore<Bytes, byte[]>> withSerde =
         materialized.valueSerde() == null ? materialized.withValueSerde(Serdes.Long())
             : materialized;
