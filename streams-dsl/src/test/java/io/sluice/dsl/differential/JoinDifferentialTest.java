@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Stream-stream (inner, left, outer, with and without key changes), stream-table and
+ * Stream-stream (inner, left, outer, with and without key changes, self-joins), stream-table and
  * stream-global-table joins on Apache Kafka Streams and on Sluice, with the same seeded random
  * input (out-of-order and late records, null keys and values, table tombstones, repeated keys):
  * every output record (key, value, timestamp, headers, order) must match, with RocksDB and
@@ -40,6 +40,8 @@ class JoinDifferentialTest {
         new Scenario("outer", streams, OUT2, JoinKafkaSide::outer, JoinSluiceSide::outer, true),
         new Scenario("rekeyed", streams, List.of("out", "out2", "out3"), JoinKafkaSide::rekeyed,
             JoinSluiceSide::rekeyed, true),
+        new Scenario("self", List.of("in"), OUT2, JoinKafkaSide::self, JoinSluiceSide::self,
+            true),
         new Scenario("table", List.of("in", "tab"), List.of("out", "out2", "out3"),
             JoinKafkaSide::table, JoinSluiceSide::table, true),
         new Scenario("global", List.of("in", "glob"), OUT2, JoinKafkaSide::global,

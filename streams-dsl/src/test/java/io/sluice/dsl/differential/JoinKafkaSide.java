@@ -57,6 +57,12 @@ final class JoinKafkaSide {
     left.join(right, JoinFns::joined, narrow()).to("out3");
   }
 
+  static void self(StreamsBuilder builder) {
+    KStream<String, String> stream = builder.stream("in");
+    stream.join(stream, JoinFns::joined, narrow()).to("out");
+    stream.outerJoin(stream.mapValues(Fns::upper), JoinFns::joinedWithKey, wide()).to("out2");
+  }
+
   static void table(StreamsBuilder builder) {
     KStream<String, String> stream = builder.stream("in");
     KTable<String, String> table = builder.table("tab");
