@@ -14,18 +14,20 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Declares a foreign-key join: left table → {@link SubscriptionSender} → subscription
- * registration topic → {@link SubscriptionReceiver} (owning the subscription store, reading the
- * right table) → response topic ← {@link ForeignTableChangeProcessor} (right table updates);
+ * registration topic → {@link SubscriptionReceiver} (owning the subscription store) → {@link
+ * SubscriptionJoiner} (reading the right table) → response topic ← {@link
+ * ForeignTableChangeProcessor} (right table updates);
  * response topic → {@link SubscriptionResolver} (reading the left table) → the result table.
  *
- * <p>Names, with a {@link TableJoined} name {@code n}: topics {@code n-subscription-registration-
- * topic} and {@code n-subscription-response-topic}, store {@code n-subscription-store},
- * processors {@code n-subscription-registration-processor}, {@code n-subscription-registration-
- * sink}/{@code -source}, {@code n-subscription-receive}, {@code n-foreign-join}, {@code
- * n-subscription-response-sink}/{@code -source}, {@code n-result} and {@code n-output}; without a
- * name each takes a generated {@code KTABLE-FK-JOIN-...-<n>} name. The operator that reports left
- * rows dropped for a null foreign key (inner join) is {@code n}, else the generated name of the
- * registration processor.
+ * <p>Names follow Kafka Streams: with a {@link TableJoined} name {@code n}, topics {@code
+ * n-subscription-registration-topic} and {@code n-subscription-response-topic}, store {@code
+ * n-subscription-store}, processors {@code n-subscription-registration-processor}, {@code
+ * -sink}, {@code -source}, {@code n-subscription-receive}, {@code n-subscription-join-foreign},
+ * {@code n-foreign-join-subscription}, {@code n-subscription-response-sink}, {@code -source},
+ * {@code n-subscription-response-resolver} and {@code n-result}; without a name the generated
+ * {@code KTABLE-FK-JOIN-...-<n>}, {@code KTABLE-SINK-<n>} and {@code KTABLE-SOURCE-<n>} names.
+ * The operator that reports left rows dropped for a null foreign key (inner join) is {@code n},
+ * else the registration processor.
  */
 final class ForeignKeyJoins {
   private static final String PREFIX = "KTABLE-FK-JOIN-";
@@ -78,12 +80,14 @@ final class ForeignKeyJoins {
             .withKeySerde(Serdes.Bytes()).withValueSerde(Serdes.ByteArray())
             .withCachingDisabled(), builder, PREFIX);
     GraphNode receiver = add(builder, new JoinProcessorNode<>(names.receiver,
-        List.of(subscriptions), new SubscriptionReceiver<>(spec, rightRows), List.of(rightRows),
+        List.of(subscriptions), new SubscriptionReceiver<>(spec), List.of(),
         List.of(store::timestampedKeyValueStore), List.of()));
+    GraphNode answers = add(builder, new JoinProcessorNode<>(names.joiner, List.of(receiver),
+        new SubscriptionJoiner<>(spec, rightRows), List.of(rightRows), List.of(), List.of()));
     GraphNode foreign = add(builder, new JoinProcessorNode<>(names.foreign,
         List.of(right.node()), new ForeignTableChangeProcessor<>(spec), List.of(), List.of(),
         List.of(names.store)));
-    add(builder, new InternalTopicSinkNode<>(names.responseSink, List.of(receiver, foreign),
+    add(builder, new InternalTopicSinkNode<>(names.responseSink, List.of(answers, foreign),
         names.responseTopic, left.keySerde(), Serdes.ByteArray(),
         ForeignKeyPartitioners.responses(tableJoined.partitioner())));
     GraphNode responses = add(builder, new SourceNode(names.responseSource,
@@ -105,15 +109,19 @@ final class ForeignKeyJoins {
     return node;
   }
 
-  /** The join's node, topic and store names, given or generated in declaration order. */
+  /**
+   * The join's node, topic and store names, in Kafka Streams' order and with its names: each
+   * takes a value of the builder's name counter, even when the {@link TableJoined} names it.
+   */
   private static final class Names {
     final String operator;
-    final String sender;
     final String subscriptionTopic;
+    final String sender;
     final String subscriptionSink;
     final String subscriptionSource;
     final String store;
     final String receiver;
+    final String joiner;
     final String foreign;
     final String responseTopic;
     final String responseSink;
@@ -122,28 +130,33 @@ final class ForeignKeyJoins {
     final String output;
 
     Names(InternalStreamsBuilder builder, String base) {
-      sender = name(builder, base, "-subscription-registration-processor",
-          "SUBSCRIPTION-REGISTRATION-PROCESSOR-");
-      operator = base != null ? base : sender;
       subscriptionTopic = name(builder, base, "-subscription-registration",
-          "SUBSCRIPTION-REGISTRATION-") + "-topic";
-      subscriptionSink = name(builder, base, "-subscription-registration-sink", "SINK-");
-      subscriptionSource = name(builder, base, "-subscription-registration-source", "SOURCE-");
-      store = base != null ? base + "-subscription-store"
-          : builder.newStoreName(PREFIX + "SUBSCRIPTION-");
-      receiver = name(builder, base, "-subscription-receive", "SUBSCRIPTION-PROCESSOR-");
-      foreign = name(builder, base, "-foreign-join", "FOREIGN-PROCESSOR-");
+          PREFIX + "SUBSCRIPTION-REGISTRATION-") + "-topic";
+      sender = name(builder, base, "-subscription-registration-processor",
+          PREFIX + "SUBSCRIPTION-REGISTRATION-");
+      operator = base != null ? base : sender;
+      subscriptionSink = name(builder, base, "-subscription-registration-sink", "KTABLE-SINK-");
+      subscriptionSource =
+          name(builder, base, "-subscription-registration-source", "KTABLE-SOURCE-");
+      String generatedStore = builder.newStoreName(PREFIX + "SUBSCRIPTION-");
+      store = base != null ? base + "-subscription-store" : generatedStore;
+      receiver = name(builder, base, "-subscription-receive", PREFIX + "SUBSCRIPTION-PROCESSOR-");
+      joiner = name(builder, base, "-subscription-join-foreign",
+          PREFIX + "SUBSCRIPTION-PROCESSOR-");
+      foreign = name(builder, base, "-foreign-join-subscription",
+          PREFIX + "SUBSCRIPTION-PROCESSOR-");
       responseTopic = name(builder, base, "-subscription-response",
-          "SUBSCRIPTION-RESPONSE-") + "-topic";
-      responseSink = name(builder, base, "-subscription-response-sink", "RESPONSE-SINK-");
-      responseSource = name(builder, base, "-subscription-response-source", "RESPONSE-SOURCE-");
-      resolver = name(builder, base, "-result", "RESULT-");
-      output = name(builder, base, "-output", "OUTPUT-");
+          PREFIX + "SUBSCRIPTION-RESPONSE-") + "-topic";
+      responseSink = name(builder, base, "-subscription-response-sink", "KTABLE-SINK-");
+      responseSource = name(builder, base, "-subscription-response-source", "KTABLE-SOURCE-");
+      resolver = name(builder, base, "-subscription-response-resolver",
+          PREFIX + "SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-");
+      output = name(builder, base, "-result", PREFIX + "OUTPUT-");
     }
 
     private static String name(InternalStreamsBuilder builder, String base, String suffix,
         String prefix) {
-      return base != null ? base + suffix : builder.newName(PREFIX + prefix);
+      return builder.name(prefix, base == null ? null : base + suffix);
     }
   }
 }

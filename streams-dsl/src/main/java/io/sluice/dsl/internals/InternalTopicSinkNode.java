@@ -8,8 +8,9 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Writes to an internal topic of the topology (a foreign-key join's subscription or response
- * topic), which it declares with as many partitions as the writing sub-topology's sources; unlike
- * {@link SinkNode} it may have several parents.
+ * topic), which it declares without a partition count: the assignor sizes it like the topics it
+ * is co-partitioned with, else like the writing sub-topology's sources. Unlike {@link SinkNode}
+ * it may have several parents.
  */
 final class InternalTopicSinkNode<K, V> extends GraphNode {
   private final String topic;

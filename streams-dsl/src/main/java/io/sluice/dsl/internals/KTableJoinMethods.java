@@ -119,7 +119,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "join"), joiner, false,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "join"), joiner, false,
         TableJoined.with(null, null), null);
   }
 
@@ -127,7 +128,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "join"), joiner, false, tableJoined, null);
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "join"), joiner, false, tableJoined, null);
   }
 
   @Override
@@ -135,7 +137,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "join"), joiner, false,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "join"), joiner, false,
         TableJoined.with(null, null), checked(materialized, "join", "materialized"));
   }
 
@@ -144,7 +147,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "join"), joiner, false, tableJoined,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "join"), joiner, false, tableJoined,
         checked(materialized, "join", "materialized"));
   }
 
@@ -160,7 +164,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-    return ForeignKeyJoins.join(self(), other, foreignKeyExtractor, joiner, false, tableJoined, null);
+    return ForeignKeyJoins.join(self(), other, foreignKeyExtractor, joiner, false, tableJoined,
+        null);
   }
 
   @Override
@@ -185,7 +190,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "leftJoin"), joiner, true,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "leftJoin"), joiner, true,
         TableJoined.with(null, null), null);
   }
 
@@ -193,7 +199,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "leftJoin"), joiner, true, tableJoined, null);
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "leftJoin"), joiner, true, tableJoined, null);
   }
 
   @Override
@@ -201,7 +208,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "leftJoin"), joiner, true,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "leftJoin"), joiner, true,
         TableJoined.with(null, null), checked(materialized, "leftJoin", "materialized"));
   }
 
@@ -210,7 +218,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
       Function<? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
       Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-    return ForeignKeyJoins.join(self(), other, byValue(foreignKeyExtractor, "leftJoin"), joiner, true, tableJoined,
+    return ForeignKeyJoins.join(self(), other,
+        byValue(foreignKeyExtractor, "leftJoin"), joiner, true, tableJoined,
         checked(materialized, "leftJoin", "materialized"));
   }
 
@@ -226,7 +235,8 @@ abstract class KTableJoinMethods<K, V> implements KTableJoinOperations<K, V> {
   public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
       BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
       ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-    return ForeignKeyJoins.join(self(), other, foreignKeyExtractor, joiner, true, tableJoined, null);
+    return ForeignKeyJoins.join(self(), other, foreignKeyExtractor, joiner, true, tableJoined,
+        null);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
  * materialized without a name) {@code KTABLE-MERGE-STATE-STORE-<n>}, the merge node {@code
  * KTABLE-MERGE-<n>} and the two side processors {@code KTABLE-JOINTHIS-<n>} and {@code
  * KTABLE-JOINOTHER-<n>}; with a {@link Named} name {@code n}: {@code n}, {@code n-join-this} and
- * {@code n-join-other}.
+ * {@code n-join-other}, each still taking a value of the name counter, as in Kafka Streams.
  */
 final class KTableJoins {
   static final String MERGE = "KTABLE-MERGE-";
@@ -44,8 +44,9 @@ final class KTableJoins {
             .withKeySerdeIfAbsent(left.keySerde());
     String explicit = named == null ? null : named.name();
     String mergeName = builder.name(MERGE, explicit);
-    String thisName = explicit != null ? explicit + "-join-this" : builder.newName(JOIN_THIS);
-    String otherName = explicit != null ? explicit + "-join-other" : builder.newName(JOIN_OTHER);
+    String thisName = builder.name(JOIN_THIS, explicit == null ? null : explicit + "-join-this");
+    String otherName =
+        builder.name(JOIN_OTHER, explicit == null ? null : explicit + "-join-other");
 
     // A delete of a row without a partner must still delete a left/outer result: that needs the
     // row's old value, so the side(s) that can join alone send old values.

@@ -11,52 +11,38 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The right side of a foreign-key join, reading the subscription registration topic (raw
- * foreign-key bytes and serialized {@link Subscription}s): records or forgets each subscription
- * in the subscription store under {@link CombinedKey}, then answers on the response topic as the
- * instruction asks, with the foreign row's current value and timestamp the larger of the
- * subscription's and the foreign row's.
- *
- * <p>A subscription with a null foreign key (a left join's row without one) is not stored: it is
- * answered at once without a foreign value.
+ * foreign-key bytes and serialized {@link Subscription}s): records each subscription, with its
+ * timestamp, in the subscription store under {@link CombinedKey}, or forgets it when its
+ * instruction unsubscribes, and forwards it to the {@link SubscriptionJoiner}. A subscription with
+ * a null foreign key (a left join's row without one) is not stored.
  *
  * @param <K> left key type
- * @param <KO> foreign key type
- * @param <VO> foreign value type
  */
-final class SubscriptionReceiver<K, KO, VO> implements ProcessorSupplier<byte[], byte[], K, byte[]> {
-  private final ForeignKeyJoinSpec<K, ?, KO, VO> spec;
-  private final KTableValueGetterSupplier<KO, VO> foreignTable;
+final class SubscriptionReceiver<K>
+    implements ProcessorSupplier<byte[], byte[], byte[], Subscription<K>> {
+  private final ForeignKeyJoinSpec<K, ?, ?, ?> spec;
 
-  SubscriptionReceiver(ForeignKeyJoinSpec<K, ?, KO, VO> spec,
-      KTableValueGetterSupplier<KO, VO> foreignTable) {
+  SubscriptionReceiver(ForeignKeyJoinSpec<K, ?, ?, ?> spec) {
     this.spec = spec;
-    this.foreignTable = foreignTable;
   }
 
   @Override
-  public Processor<byte[], byte[], K, byte[]> get() {
+  public Processor<byte[], byte[], byte[], Subscription<K>> get() {
     return new Receiver();
   }
 
-  private final class Receiver implements Processor<byte[], byte[], K, byte[]> {
-    private final KTableValueGetter<KO, VO> foreignRows = foreignTable.get();
-    private ProcessorContext<K, byte[]> context;
+  private final class Receiver implements Processor<byte[], byte[], byte[], Subscription<K>> {
+    private ProcessorContext<byte[], Subscription<K>> context;
     private TimestampedKeyValueStore<Bytes, byte[]> store;
     private Serde<K> leftKeys;
-    private Serde<KO> foreignKeys;
     private SubscriptionSerde<K> subscriptions;
-    private SubscriptionResponseSerde<VO> responses;
 
     @Override
-    public void init(ProcessorContext<K, byte[]> context) {
+    public void init(ProcessorContext<byte[], Subscription<K>> context) {
       this.context = context;
-      foreignRows.init(context);
       store = context.getStateStore(spec.storeName());
       leftKeys = spec.resolve(spec.leftKeySerde(), context, true, "the left table's keys");
-      foreignKeys = spec.resolve(spec.foreignKeySerde(), context, true, "the foreign keys");
       subscriptions = new SubscriptionSerde<>(leftKeys);
-      responses = new SubscriptionResponseSerde<>(
-          spec.resolve(spec.foreignValueSerde(), context, false, "the foreign table's values"));
     }
 
     @Override
@@ -66,42 +52,16 @@ final class SubscriptionReceiver<K, KO, VO> implements ProcessorSupplier<byte[],
       if (subscription == null) {
         return;
       }
-      SubscriptionInstruction instruction = subscription.instruction();
-      ValueAndTimestamp<VO> foreignRow = null;
       if (record.key() != null) {
         Bytes storeKey = CombinedKey.of(record.key(), leftKeys.serializer()
             .serialize(spec.subscriptionTopic(), subscription.primaryKey()));
-        if (instruction.subscribes()) {
+        if (subscription.instruction().subscribes()) {
           store.put(storeKey, ValueAndTimestamp.make(record.value(), record.timestamp()));
         } else {
           store.delete(storeKey);
         }
-        foreignRow = foreignRows.get(
-            foreignKeys.deserializer().deserialize(spec.subscriptionTopic(), record.key()));
       }
-      VO foreignValue = ValueAndTimestamp.getValueOrNull(foreignRow);
-      boolean answer = switch (instruction) {
-        case DELETE_KEY_NO_PROPAGATE -> false;
-        case PROPAGATE_ONLY_IF_FK_VAL_AVAILABLE -> foreignValue != null;
-        case DELETE_KEY_AND_PROPAGATE, PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE -> true;
-      };
-      if (!answer) {
-        return;
-      }
-      VO sent = instruction == SubscriptionInstruction.DELETE_KEY_AND_PROPAGATE
-          ? null : foreignValue;
-      long timestamp = foreignValue == null
-          ? record.timestamp() : Math.max(record.timestamp(), foreignRow.timestamp());
-      byte[] response = responses.serializer().serialize(spec.responseTopic(),
-          new SubscriptionResponse<>(subscription.valueHash(), sent,
-              subscription.primaryPartition()));
-      context.forward(record.withKey(subscription.primaryKey()).withValue(response)
-          .withTimestamp(timestamp));
-    }
-
-    @Override
-    public void close() {
-      foreignRows.close();
+      context.forward(record.withValue(subscription));
     }
   }
 }

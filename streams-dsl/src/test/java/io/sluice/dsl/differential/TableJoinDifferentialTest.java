@@ -24,19 +24,19 @@ class TableJoinDifferentialTest {
 
   static List<Scenario> scenarios() {
     return List.of(
-        new Scenario("join", IN, OUT, TableJoinKafkaSide::join, TableJoinSluiceSide::join, false),
+        new Scenario("join", IN, OUT, TableJoinKafkaSide::join, TableJoinSluiceSide::join, true),
         new Scenario("leftJoin", IN, OUT, TableJoinKafkaSide::leftJoin,
-            TableJoinSluiceSide::leftJoin, false),
+            TableJoinSluiceSide::leftJoin, true),
         new Scenario("outerJoin", IN, OUT, TableJoinKafkaSide::outerJoin,
-            TableJoinSluiceSide::outerJoin, false),
+            TableJoinSluiceSide::outerJoin, true),
         new Scenario("join materialized + mapValues + join", IN, OUT,
-            TableJoinKafkaSide::chained, TableJoinSluiceSide::chained, false),
+            TableJoinKafkaSide::chained, TableJoinSluiceSide::chained, true),
         new Scenario("fk join", IN, OUT, TableJoinKafkaSide::fkJoin, TableJoinSluiceSide::fkJoin,
-            false),
+            true),
         new Scenario("fk leftJoin", IN, OUT, TableJoinKafkaSide::fkLeftJoin,
-            TableJoinSluiceSide::fkLeftJoin, false),
+            TableJoinSluiceSide::fkLeftJoin, true),
         new Scenario("fk join materialized, then leftJoin", IN, OUT,
-            TableJoinKafkaSide::fkMaterialized, TableJoinSluiceSide::fkMaterialized, false));
+            TableJoinKafkaSide::fkMaterialized, TableJoinSluiceSide::fkMaterialized, true));
   }
 
   /**
