@@ -147,4 +147,47 @@ class KTableJoinTest {
       assertThat(run.read()).extracting(TestRecord::value).last().isEqualTo("x/1+x");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void joinArgumentsAreCheckedWhenDeclared() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KTable<String, String> left = builder.table("left");
+    KTable<String, String> right = builder.table("right");
+    KTable<String, String> foreign = new StreamsBuilder().table("other");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> left.join(foreign, KTableJoinTest::joined))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("join: the other table comes from another StreamsBuilder");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> left.outerJoin(right, (ValueJoiner<String, String, String>) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("outerJoin: joiner must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> left.leftJoin(right, (String v) -> v, KTableJoinTest::joined,
+                (TableJoined<String, String>) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("leftJoin: tableJoined must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> left.join(right, (java.util.function.Function<String, String>) null,
+                KTableJoinTest::joined))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("join: foreignKeyExtractor must not be null");
+  }
+
+  @org.junit.jupiter.api.Test
+  void foreignKeyJoinWithoutAnyValueSerdeFailsNamingTheJoin() {
+    StreamsBuilder builder = new StreamsBuilder();
+    Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
+    builder.table("left", strings).mapValues(v -> v)
+        .join(builder.table("right", strings), v -> v, KTableJoinTest::joined,
+            TableJoined.as("no-serde"))
+        .toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+        driver.createInputTopic("left", new StringSerializer(), new StringSerializer())
+            .pipeInput("a", "x");
+      }
+    }).hasStackTraceContaining("Foreign-key join 'no-serde' has no serde for the left table's"
+        + " values").hasStackTraceContaining("default.value.serde");
+  }
 }
