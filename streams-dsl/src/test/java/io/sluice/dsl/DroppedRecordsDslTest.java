@@ -140,6 +140,25 @@ class DroppedRecordsDslTest {
     assertThat(out).containsExactly("null=b@20/NULL_KEY/by-value");
   }
 
+  @ParameterizedTest(name = "{0} caching={1}")
+  @CsvSource({"rocksDB,true", "rocksDB,false", "in_memory,true", "in_memory,false"})
+  void lateRecordsOfAStreamStreamJoinReachTheSideOutputOfTheirSide(
+      String storeKind, boolean caching) {
+    List<String> out = dropped(builder -> {
+      KStream<String, String> left = builder.stream("in", STRINGS);
+      KStream<String, String> right = builder.stream("right", STRINGS);
+      left.join(right, (a, b) -> a + b,
+              JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(100), Duration.ZERO),
+              StreamJoined.<String, String, String>as("j").withName("j"))
+          .to("joined");
+      left.droppedRecords(Named.as("j")).to("dropped");
+    }, storeKind, caching, List.of(rec("a", "1", 1_000), rec("a", "2", 1_300),
+        rec("a", "late", 1_050), rec(null, "no-key", 1_300)));
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0)).startsWith("a=late@1050/LATE/j/closed@");
+    assertThat(out.get(1)).isEqualTo("null=no-key@1300/NULL_KEY/j");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"rocksDB"})
   void aStreamThatTheOperatorDoesNotReadIsRefused(String storeKind) {
