@@ -230,6 +230,25 @@ class StreamJoinsTest {
   }
 
   @Test
+  void lateRecordsAreRecognisedAfterARestart(@TempDir Path stateDir) {
+    Consumer<StreamsBuilder> topology = b -> {
+      KStream<String, String> left = b.stream("left");
+      KStream<String, String> right = b.stream("right");
+      left.join(right, (l, r) -> l + "/" + r, WINDOWS,
+          StreamJoined.<String, String, String>as("buf").withName("j")).to("out");
+      right.droppedRecords(Named.as("j")).to("dropped");
+    };
+    try (Run run = new Run("rocksDB", 0L, topology, stateDir)) {
+      run.right.pipeInput(rec("k", "x", 10_000));
+      assertThat(run.out("dropped")).isEmpty();
+    }
+    try (Run run = new Run("rocksDB", 0L, topology, stateDir)) {
+      run.right.pipeInput(rec("k", "late", 9_000));
+      assertThat(run.out("dropped")).extracting(TestRecord::value).containsExactly("late");
+    }
+  }
+
+  @Test
   void loggingDisabledLeavesNoChangelog() {
     try (Run run = new Run("in_memory", 0L, b -> join(b, "outer",
         StreamJoined.<String, String, String>as("buf").withLoggingDisabled()))) {

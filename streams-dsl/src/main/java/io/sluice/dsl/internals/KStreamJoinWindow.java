@@ -4,6 +4,8 @@ import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorContext;
 import io.sluice.processor.ProcessorSupplier;
 import io.sluice.processor.Record;
+import io.sluice.serdes.Windowed;
+import io.sluice.state.KeyValueIterator;
 import io.sluice.state.WindowStore;
 
 /**
@@ -69,6 +71,13 @@ final class KStreamJoinWindow<K, V> implements ProcessorSupplier<K, V, K, V> {
       this.window = context.getStateStore(storeName);
       this.tracker = trackers.get(context.taskId());
       reporter.init(context);
+      // After a restart the buffer's clock is its newest retained record, as its store's own is.
+      try (KeyValueIterator<Windowed<K>, V> newest = window.backwardAll()) {
+        if (newest.hasNext()) {
+          observedTime = newest.next().key().window().startMs();
+          tracker.observe(left, observedTime);
+        }
+      }
     }
 
     @Override
