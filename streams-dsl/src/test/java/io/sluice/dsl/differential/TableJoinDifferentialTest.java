@@ -36,7 +36,10 @@ class TableJoinDifferentialTest {
         new Scenario("fk leftJoin", IN, OUT, TableJoinKafkaSide::fkLeftJoin,
             TableJoinSluiceSide::fkLeftJoin, true),
         new Scenario("fk join materialized, then leftJoin", IN, OUT,
-            TableJoinKafkaSide::fkMaterialized, TableJoinSluiceSide::fkMaterialized, true));
+            TableJoinKafkaSide::fkMaterialized, TableJoinSluiceSide::fkMaterialized, true),
+        new Scenario("fk leftJoin with stale responses", IN, OUT,
+            TableJoinKafkaSide::fkJoinStaleResponses, TableJoinSluiceSide::fkJoinStaleResponses,
+            true));
   }
 
   /**

@@ -61,6 +61,20 @@ final class TableJoinInputs {
     return key.isEmpty() ? null : key;
   }
 
+  /**
+   * @param value a left value or {@code null}
+   * @return {@code [null]} for null, else the value and the value moved to the next foreign key
+   */
+  static List<String> twoUpdates(String value) {
+    if (value == null) {
+      return java.util.Collections.singletonList(null);
+    }
+    String key = foreignKey(value);
+    int next = (java.util.Arrays.asList(FOREIGN_KEYS).indexOf(key == null ? "" : key) + 1)
+        % FOREIGN_KEYS.length;
+    return List.of(value, FOREIGN_KEYS[next] + value.substring(value.indexOf('|')));
+  }
+
   private static String payload(Random random) {
     StringBuilder value = new StringBuilder();
     int length = 1 + random.nextInt(4);

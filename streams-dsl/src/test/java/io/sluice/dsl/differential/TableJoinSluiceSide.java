@@ -64,4 +64,17 @@ final class TableJoinSluiceSide {
                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
         .leftJoin(right, TableJoinSluiceSide::joined).toStream().to("out");
   }
+
+  /**
+   * The left table comes from a stream whose records each update their key twice (the value,
+   * then the value moved to another foreign key), so responses to the first update arrive after
+   * the second and must be discarded.
+   */
+  static void fkJoinStaleResponses(StreamsBuilder builder) {
+    builder.<String, String>stream(TableJoinInputs.LEFT)
+        .flatMapValues(TableJoinInputs::twoUpdates)
+        .toTable()
+        .leftJoin(right(builder), TableJoinInputs::foreignKey, TableJoinSluiceSide::joined)
+        .toStream().to("out");
+  }
 }
