@@ -7,7 +7,9 @@ import io.sluice.processor.Processor;
 import io.sluice.processor.Record;
 import io.sluice.processor.Topology;
 import io.sluice.processor.TopologyException;
+import io.sluice.runtime.StreamsConfig;
 import io.sluice.state.KeyValueStore;
+import io.sluice.state.StateRestoreListener;
 import io.sluice.state.StateStore;
 import io.sluice.state.StateStoreContext;
 import io.sluice.state.StoreBuilder;
@@ -15,14 +17,17 @@ import io.sluice.state.Stores;
 import io.sluice.state.TaskId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -112,6 +117,46 @@ class SourceChangelogTest {
     assertThat(builder.resolvedFor("app").sourceChangelogs())
         .containsOnlyKeys("table-store")
         .hasEntrySatisfying("table-store", s -> assertThat(s.topic()).isEqualTo("input"));
+  }
+
+  @Test
+  void aTaskRestoresTheStoreFromItsSourceTopicThroughTheChangelogReader() {
+    Topology topology = new Topology();
+    topology.addSource("src", new StringDeserializer(), new StringDeserializer(), "input");
+    topology.addProcessor("proc", NoOp::new, "src");
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore("table-store"), Serdes.String(), Serdes.String()), "proc");
+    InternalTopologyBuilder.of(topology).useSourceTopicAsChangelog("table-store", "input",
+        r -> record(r.topic(), r.offset(), new String(r.value(), StandardCharsets.UTF_8) + "!"));
+    Metrics metrics = new Metrics();
+    StreamsConfig config = new StreamsConfig(Map.of(
+        StreamsConfig.APPLICATION_ID, "app", StreamsConfig.STATE_DIR, dir.toString()));
+    TopicPartition input = new TopicPartition("input", 2);
+    StreamTask task = new TaskFactory(InternalTopologyBuilder.of(topology),
+        EngineConfig.from(config, metrics), new StateDirectory(dir.toString(), "app"),
+        new ManualTime(0), name -> null)
+        .create(TASK, Set.of(input), new DriverRecordCollector((t, p, ts, k, v, h) -> 0L));
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none");
+    try {
+      task.initializeIfNeeded();
+      assertThat(task.stateManager().changelogPartitions()).containsOnlyKeys(input);
+      StoreChangelogReader reader = new StoreChangelogReader(
+          consumer, StateRestoreListener.NO_OP, metrics, Duration.ofSeconds(1));
+      consumer.updateBeginningOffsets(Map.of(input, 0L));
+      consumer.updateEndOffsets(Map.of(input, 2L));
+      reader.register(task);
+      reader.restore(Duration.ZERO);
+      consumer.addRecord(record("input", 0, "a"));
+      consumer.addRecord(record("input", 1, "b"));
+      assertThat(reader.restore(Duration.ZERO)).containsExactly(task);
+      @SuppressWarnings("unchecked") // built with String serdes above
+      KeyValueStore<String, String> store =
+          (KeyValueStore<String, String>) task.store("table-store");
+      assertThat(store.get("k")).isEqualTo("b!");
+    } finally {
+      task.closeDirty();
+      metrics.close();
+    }
   }
 
   @Test
