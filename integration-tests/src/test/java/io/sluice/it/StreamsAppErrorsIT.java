@@ -166,4 +166,32 @@ class StreamsAppErrorsIT {
       assertThat(app.close(Duration.ofSeconds(30))).isTrue();
     }
   }
+
+  @Test
+  void shutdownApplicationStopsEveryInstance() {
+    KafkaCluster kafka = KAFKA.cluster();
+    String appId = "errors-app-" + APPS.incrementAndGet();
+    String input = kafka.createTopic(appId + "-input", 2, 1, Map.of());
+    String output = kafka.createTopic(appId + "-output", 2, 1, Map.of());
+    List<StreamsApp.State> states = new CopyOnWriteArrayList<>();
+    Properties first = props(appId);
+    Properties second = props(appId);
+    second.put(StreamsConfig.STATE_DIR, stateDir.resolve("second").toString());
+    AtomicInteger failures = new AtomicInteger(1);
+    try (StreamsApp one = new StreamsApp(topology(input, output, failures), first);
+        StreamsApp two = new StreamsApp(topology(input, output, failures), second)) {
+      for (StreamsApp app : List.of(one, two)) {
+        app.setStateListener((now, old) -> states.add(now));
+        app.setUncaughtExceptionHandler(
+            e -> StreamsUncaughtExceptionHandler.Response.SHUTDOWN_APPLICATION);
+        app.start();
+      }
+      awaitState(one, StreamsApp.State.RUNNING, states);
+      awaitState(two, StreamsApp.State.RUNNING, states);
+      kafka.produce(input, List.of(new KeyValue<>("a", "poison"), new KeyValue<>("b", "poison")),
+          new StringSerializer(), new StringSerializer());
+      awaitState(one, StreamsApp.State.ERROR, states);
+      awaitState(two, StreamsApp.State.ERROR, states);
+    }
+  }
 }

@@ -138,4 +138,37 @@ class StreamsAppSmokeIT {
       return latest;
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void threadsCanBeAddedAndRemovedWhileRunning() {
+    KafkaCluster kafka = KAFKA.cluster();
+    String appId = "smoke-threads-" + APPS.incrementAndGet();
+    String input = kafka.createTopic(appId + "-input", 4, 1, Map.of());
+    String output = kafka.createTopic(appId + "-output", 4, 1, Map.of());
+    produce(kafka, input, 0, 100);
+    try (StreamsApp app = new StreamsApp(topology(input, output),
+        props(appId, StreamsConfig.AT_LEAST_ONCE))) {
+      app.start();
+      KafkaCluster.waitUntil(() -> app.state() == StreamsApp.State.RUNNING,
+          Duration.ofSeconds(60), "the app runs");
+      assertThat(app.addStreamThread()).hasValueSatisfying(
+          name -> assertThat(name).endsWith("-StreamThread-2"));
+      produce(kafka, input, 100, 200);
+      KafkaCluster.waitUntil(() -> app.state() == StreamsApp.State.RUNNING,
+          Duration.ofSeconds(60), "the app runs with two threads");
+      assertThat(app.removeStreamThread()).hasValueSatisfying(
+          name -> assertThat(name).endsWith("-StreamThread-2"));
+      produce(kafka, input, 200, 300);
+      List<ConsumerRecord<String, Long>> out = kafka.consume(output, 300,
+          Duration.ofSeconds(60), new StringDeserializer(), new LongDeserializer());
+      Map<String, Long> latest = new HashMap<>();
+      out.forEach(r -> latest.merge(r.key(), r.value(), Math::max));
+      KafkaCluster.waitUntil(() -> {
+        kafka.consume(output, 300, Duration.ofSeconds(10), new StringDeserializer(),
+            new LongDeserializer()).forEach(r -> latest.merge(r.key(), r.value(), Math::max));
+        return latest.size() == KEYS && latest.values().stream().allMatch(v -> v >= 30);
+      }, Duration.ofSeconds(60), "every key counted 30 times: " + latest);
+      assertThat(app.close(Duration.ofSeconds(30))).isTrue();
+    }
+  }
 }

@@ -9,17 +9,16 @@ import io.sluice.runtime.internals.query.LocalTasks;
 import io.sluice.state.StateRestoreListener;
 import io.sluice.state.internals.ThreadCache;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +70,10 @@ public final class StreamThread extends Thread {
   private final TaskFactory factory;
   private final StateRestoreListener restoreListener;
   private final String offsetReset;
+  /** The longest a commit waits for a rebalance to finish (half the transaction timeout). */
+  private long maxCommitDeferralMs = Long.MAX_VALUE;
+  /** How often unassigned task directories older than state.cleanup.delay.ms are deleted. */
+  private final long cleanupIntervalMs;
   private volatile ThreadState state = ThreadState.CREATED;
   private volatile boolean shutdownRequested;
   private volatile boolean rebalanceRequested;
@@ -85,6 +88,7 @@ public final class StreamThread extends Thread {
   private RepartitionPurger purger;
   private volatile LocalTasks localTasks = new LocalTasks();
   private final ThreadMetrics threadMetrics;
+  private final TaskLagMetrics lagMetrics;
 
   /**
    * Creates the thread and its consumers (the producer is created when it starts).
@@ -103,8 +107,11 @@ public final class StreamThread extends Thread {
     StreamsConfig config = instance.config();
     this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS);
     this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS));
+    this.cleanupIntervalMs =
+        Math.max(config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS) / 2, 1_000L);
     this.cache = new ThreadCache(cacheBytes, instance.metrics(), getName());
     this.threadMetrics = new ThreadMetrics(instance.metrics(), getName());
+    this.lagMetrics = new TaskLagMetrics(instance.metrics());
     this.assignor = new ThreadAssignorContext(instance, () -> tasks);
     Map<String, Object> main = config.mainConsumerConfigs(instance.applicationId(),
         getName() + "-consumer");
@@ -210,6 +217,8 @@ public final class StreamThread extends Thread {
     Map<String, Object> producerConfig =
         instance.config().producerConfigs(getName() + "-producer", txnId);
     if (eos) {
+      maxCommitDeferralMs = Long.parseLong(String.valueOf(
+          producerConfig.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG))) / 2;
       committer = new EosCommitter(
           () -> instance.clients().getProducer(producerConfig), consumer);
     } else {
@@ -279,7 +288,11 @@ public final class StreamThread extends Thread {
     }
     tasks.resumeDrained();
     maybeCommit();
-    maybeCleanUp();
+    long now = time.milliseconds();
+    if (now - lastCleanupMs >= cleanupIntervalMs) {
+      lastCleanupMs = now;
+      instance.stateDirectory().cleanRemovedTasks(now);
+    }
   }
 
   private void checkAssignment() {
@@ -303,27 +316,20 @@ public final class StreamThread extends Thread {
       probingRebalanceAtMs = AssignmentInfo.NO_PROBING;
       consumer.enforceRebalance("probing rebalance: warm-up replicas may have caught up");
     }
-    if (assignor.rebalanceInProgress()) {
-      // A commit now would fail on the stale generation (and under exactly-once abort the
-      // transaction); the rebalance listener commits what is revoked, the rest waits.
+    if (assignor.rebalanceInProgress() && now - lastCommitMs < maxCommitDeferralMs) {
+      // A commit now may fail on a stale generation (and under exactly-once abort the
+      // transaction); the rebalance listener commits what is revoked, the rest waits, but under
+      // exactly-once no longer than half the transaction timeout, or the broker aborts it.
       return;
     }
     if (now - lastCommitMs >= commitIntervalMs || tasks.takeCommitRequests()) {
       purger.committed(committer.commit(tasks.tasks()));
       threadMetrics.recordCommit(time.milliseconds() - now);
       threadMetrics.tasks(tasks.taskIds().size(), tasks.standbyIds().size());
+      lagMetrics.update(tasks.tasks(), consumer);
       lastCommitMs = now;
     }
     purger.maybePurge(now);
-  }
-
-  private void maybeCleanUp() {
-    long now = time.milliseconds();
-    long delay = instance.config().getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS);
-    if (now - lastCleanupMs >= Math.max(delay / 2, 1_000L)) {
-      lastCleanupMs = now;
-      instance.stateDirectory().cleanRemovedTasks(now);
-    }
   }
 
   private void applyCacheResize() {
@@ -352,30 +358,10 @@ public final class StreamThread extends Thread {
     }
     Set<TopicPartition> owned = consumer.assignment();
     if (!owned.isEmpty()) {
-      rewindToCommitted(owned);
+      tasks.rewindToCommitted(owned, offsetReset);
       listener.createAssignedTasks();
     }
     setState(ThreadState.PARTITIONS_ASSIGNED);
-  }
-
-  private void rewindToCommitted(Set<TopicPartition> partitions) {
-    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
-    Set<TopicPartition> uncommitted = new HashSet<>();
-    for (TopicPartition tp : partitions) {
-      OffsetAndMetadata offset = committed.get(tp);
-      if (offset == null) {
-        uncommitted.add(tp);
-      } else {
-        consumer.seek(tp, offset.offset());
-      }
-    }
-    if (!uncommitted.isEmpty()) {
-      if ("latest".equals(offsetReset)) {
-        consumer.seekToEnd(uncommitted);
-      } else {
-        consumer.seekToBeginning(uncommitted);
-      }
-    }
   }
 
   private void shutdownTasks(boolean clean) {
@@ -415,11 +401,14 @@ public final class StreamThread extends Thread {
       long deadline = time.milliseconds() + 30_000L;
       while (time.milliseconds() < deadline) {
         consumer.poll(Duration.ofMillis(100));
-        AssignmentInfo info = assignor.assignment();
-        if (assignor.takeFresh() && info != null
-            && info.errorCode() == AssignmentInfo.ERROR_SHUTDOWN_APPLICATION) {
+        if (!assignor.takeFresh()) {
+          continue;
+        }
+        if (assignor.assignment().errorCode() == AssignmentInfo.ERROR_SHUTDOWN_APPLICATION) {
           return;
         }
+        // That rebalance had started before the request (its subscription lacked it): again.
+        consumer.enforceRebalance("shutdown of the whole application requested");
       }
       LOG.warn("{}: no assignment carrying the shutdown request arrived within 30 s", getName());
     } catch (RuntimeException e) {
@@ -436,6 +425,7 @@ public final class StreamThread extends Thread {
 
   private void closeClients() {
     threadMetrics.close();
+    lagMetrics.close();
     if (restorer != null) {
       restorer.close();
     }
