@@ -218,6 +218,7 @@ public final class StreamTask {
     }
     partitions.markConsumed(stamped);
     context.taskMetrics().recordProcess();
+    context.taskMetrics().recordEndToEnd(stamped.timestamp(), nowMs);
     return true;
   }
 

@@ -5,14 +5,18 @@ import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.Min;
 import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.common.metrics.stats.WindowedCount;
 
 /**
  * A task's metrics in group {@value #GROUP}, tagged {@code task-id}: {@code process-rate} and
  * {@code process-total} (records processed), {@code dropped-records-rate} and {@code
- * dropped-records-total} (records skipped by a handler).
+ * dropped-records-total} (records skipped by a handler), {@code record-e2e-latency-avg/max/min}
+ * (wall-clock time minus record timestamp when processed, ms).
  */
 final class TaskMetrics {
   static final String GROUP = "stream-task-metrics";
@@ -20,6 +24,7 @@ final class TaskMetrics {
   private final Metrics metrics;
   private final Sensor process;
   private final Sensor dropped;
+  private final Sensor endToEnd;
   private final MetricName processTotal;
   private final MetricName droppedTotal;
 
@@ -38,6 +43,18 @@ final class TaskMetrics {
     dropped.add(metrics.metricName("dropped-records-rate", GROUP,
         "Records dropped per second", tags), new Rate(new WindowedCount()));
     dropped.add(droppedTotal, new CumulativeCount());
+    endToEnd = metrics.sensor(prefix + "record-e2e-latency");
+    endToEnd.add(metrics.metricName("record-e2e-latency-avg", GROUP,
+        "Average wall-clock time minus record timestamp when processed, ms", tags), new Avg());
+    endToEnd.add(metrics.metricName("record-e2e-latency-max", GROUP,
+        "Largest wall-clock time minus record timestamp when processed, ms", tags), new Max());
+    endToEnd.add(metrics.metricName("record-e2e-latency-min", GROUP,
+        "Smallest wall-clock time minus record timestamp when processed, ms", tags), new Min());
+  }
+
+  /** A record with timestamp {@code recordTimestampMs} was processed at {@code nowMs}. */
+  void recordEndToEnd(long recordTimestampMs, long nowMs) {
+    endToEnd.record(nowMs - recordTimestampMs);
   }
 
   void recordProcess() {
@@ -59,5 +76,6 @@ final class TaskMetrics {
   void close() {
     metrics.removeSensor(process.name());
     metrics.removeSensor(dropped.name());
+    metrics.removeSensor(endToEnd.name());
   }
 }
