@@ -89,7 +89,6 @@ public final class StreamThread extends Thread {
   private volatile LocalTasks localTasks = new LocalTasks();
   private final ThreadMetrics threadMetrics;
   private final TaskLagMetrics lagMetrics;
-  private final TaskLagMetrics lagMetrics;
 
   /**
    * Creates the thread and its consumers (the producer is created when it starts).
@@ -112,7 +111,6 @@ public final class StreamThread extends Thread {
         Math.max(config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS) / 2, 1_000L);
     this.cache = new ThreadCache(cacheBytes, instance.metrics(), getName());
     this.threadMetrics = new ThreadMetrics(instance.metrics(), getName());
-    this.lagMetrics = new TaskLagMetrics(instance.metrics());
     this.lagMetrics = new TaskLagMetrics(instance.metrics());
     this.assignor = new ThreadAssignorContext(instance, () -> tasks);
     Map<String, Object> main = config.mainConsumerConfigs(instance.applicationId(),
@@ -329,7 +327,6 @@ public final class StreamThread extends Thread {
       threadMetrics.recordCommit(time.milliseconds() - now);
       threadMetrics.tasks(tasks.taskIds().size(), tasks.standbyIds().size());
       lagMetrics.update(tasks.tasks(), consumer);
-      lagMetrics.update(tasks.tasks(), consumer);
       lastCommitMs = now;
     }
     purger.maybePurge(now);
@@ -428,7 +425,6 @@ public final class StreamThread extends Thread {
 
   private void closeClients() {
     threadMetrics.close();
-    lagMetrics.close();
     lagMetrics.close();
     if (restorer != null) {
       restorer.close();
