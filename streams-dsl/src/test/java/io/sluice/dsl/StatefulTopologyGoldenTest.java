@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Descriptions of representative stateful DSL topologies, compared with the text in
  * {@code src/test/resources/golden/<name>.txt}: word count, a windowed count with suppression and
- * a late-record side output, joins, and deduplication with {@code topology.optimization=all}.
+ * a late-record side output, stream joins, table and foreign-key joins, and deduplication with
+ * {@code topology.optimization=all}.
  * A difference means the topology a user's code compiles to changed: its node, store or topic
  * names, or its sub-topologies, which decides task ids and orphans state when names move.
  */
@@ -31,6 +32,7 @@ class StatefulTopologyGoldenTest {
     WORD_COUNT(StatefulTopologyGoldenTest::wordCount, "none"),
     WINDOWED_COUNT(StatefulTopologyGoldenTest::windowedCount, "none"),
     JOINS(StatefulTopologyGoldenTest::joins, "none"),
+    TABLE_JOINS(StatefulTopologyGoldenTest::tableJoins, "none"),
     DEDUPLICATE_OPTIMIZED(StatefulTopologyGoldenTest::deduplicateOptimized, "all");
 
     final Consumer<StreamsBuilder> declare;
@@ -92,6 +94,23 @@ class StatefulTopologyGoldenTest {
             Joined.<String, String, String>as("paid-orders-customers"))
         .to("enriched-orders");
     orders.droppedRecords(Named.as("orders-payments")).to("late-orders");
+  }
+
+  static void tableJoins(StreamsBuilder builder) {
+    KTable<String, String> orders =
+        builder.table("orders", STRINGS, Materialized.as("orders-store"));
+    KTable<String, String> shipments =
+        builder.table("shipments", STRINGS, Materialized.as("shipments-store"));
+    KTable<String, String> products =
+        builder.table("products", STRINGS, Materialized.as("products-store"));
+    KTable<String, String> shipped = orders.leftJoin(shipments,
+        (order, shipment) -> order + "/" + shipment, Named.as("orders-shipments"),
+        Materialized.as("orders-shipments-store"));
+    shipped.join(products, value -> value.split("/")[0], (order, product) -> order + "#" + product,
+            TableJoined.as("order-products"))
+        .toStream(Named.as("order-changes"))
+        .to("order-details");
+    shipped.droppedRecords(Named.as("order-products")).to("orders-without-product");
   }
 
   static void deduplicateOptimized(StreamsBuilder builder) {
