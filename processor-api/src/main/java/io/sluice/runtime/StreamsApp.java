@@ -171,10 +171,10 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Starts the instance: creates or validates the internal topics, restores the global stores
-   * (blocking until they are complete) and starts the stream threads. A fatal error while
-   * starting (authentication, a missing global source topic) puts the instance in ERROR; the
-   * cause is logged.
+   * Starts the instance: restores the global stores (blocking until they are complete) and
+   * starts the stream threads, which join the group; the group leader creates or validates the
+   * internal topics before it assigns tasks. A fatal error while starting (authentication, a
+   * missing global source topic) puts the instance in ERROR; the cause is logged.
    *
    * @throws IllegalStateException if the instance is not CREATED
    */
