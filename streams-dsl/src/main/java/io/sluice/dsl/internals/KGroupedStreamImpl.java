@@ -79,7 +79,8 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V>, GroupedInp
   /**
    * The node an aggregation reads: this stream's node, or, when the key changed upstream, the
    * source of a repartition topic {@code <Grouped name or prefix>-repartition}. With a
-   * {@code Grouped} name, every aggregation of this grouped stream shares one topic.
+   * {@code Grouped} name, every aggregation of this grouped stream shares one topic (each still
+   * takes the three counter values of a repartition's names, as in Kafka Streams).
    *
    * @param prefix the topic prefix when there is no {@code Grouped} name (the store name)
    * @param operatorName the aggregation, which reports records with null keys
@@ -95,6 +96,8 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V>, GroupedInp
     if (sharedRepartition == null) {
       sharedRepartition = Repartitions.forOperator(builder, node, groupedName, operatorName,
           keySerde, valueSerde);
+    } else {
+      Repartitions.skipNames(builder);
     }
     return sharedRepartition;
   }

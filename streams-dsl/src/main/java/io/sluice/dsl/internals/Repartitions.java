@@ -66,6 +66,16 @@ final class Repartitions {
     return filter;
   }
 
+  /**
+   * Takes the counter values a repartition's names would take, for an operator that reuses an
+   * existing repartition, so that later generated names match Kafka Streams'.
+   */
+  static void skipNames(InternalStreamsBuilder builder) {
+    builder.newName(KStreamImpl.SINK);
+    builder.newName(KStreamImpl.FILTER);
+    builder.newName(KStreamImpl.SOURCE);
+  }
+
   private record Names(String topic, String sink, String filter, String source) {}
 
   private static Names names(InternalStreamsBuilder builder, String prefix) {

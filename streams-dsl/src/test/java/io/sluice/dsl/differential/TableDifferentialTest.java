@@ -44,7 +44,9 @@ class TableDifferentialTest {
         new Scenario("repartition", IN, OUT2, TableKafkaSide::repartition,
             TableSluiceSide::repartition, true),
         new Scenario("old values through filter/mapValues to groupBy", IN, OUT2,
-            TableKafkaSide::oldValuesThroughChain, TableSluiceSide::oldValuesThroughChain, true));
+            TableKafkaSide::oldValuesThroughChain, TableSluiceSide::oldValuesThroughChain, true),
+        new Scenario("Grouped-named repartition shared by two aggregations", IN, OUT2,
+            TableKafkaSide::sharedRepartition, TableSluiceSide::sharedRepartition, true));
   }
 
   static Stream<Arguments> cases() {

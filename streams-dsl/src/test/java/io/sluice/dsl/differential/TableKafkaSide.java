@@ -6,6 +6,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -99,5 +100,14 @@ final class TableKafkaSide {
             Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("described-store"))
         .groupBy((k, v) -> KeyValue.pair(v.substring(v.length() - 1), k))
         .reduce(TableFns::concat, TableFns::remove).toStream().to("out2");
+  }
+
+  /** Two aggregations of one grouped stream share its Grouped-named repartition topic. */
+  static void sharedRepartition(StreamsBuilder builder) {
+    KGroupedStream<String, String> byValue =
+        builder.<String, String>stream("in").selectKey((k, v) -> v)
+            .groupByKey(Grouped.as("by-value"));
+    byValue.count().toStream().mapValues(TableFns::str).to("out");
+    byValue.reduce(TableFns::concat).toStream().to("out2");
   }
 }

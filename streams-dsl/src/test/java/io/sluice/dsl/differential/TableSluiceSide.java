@@ -2,6 +2,7 @@ package io.sluice.dsl.differential;
 
 import io.sluice.dsl.Consumed;
 import io.sluice.dsl.Grouped;
+import io.sluice.dsl.KGroupedStream;
 import io.sluice.dsl.KStream;
 import io.sluice.dsl.KTable;
 import io.sluice.dsl.Materialized;
@@ -96,5 +97,14 @@ final class TableSluiceSide {
             Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("described-store"))
         .groupBy((k, v) -> KeyValue.pair(v.substring(v.length() - 1), k))
         .reduce(TableFns::concat, TableFns::remove).toStream().to("out2");
+  }
+
+  /** Two aggregations of one grouped stream share its Grouped-named repartition topic. */
+  static void sharedRepartition(StreamsBuilder builder) {
+    KGroupedStream<String, String> byValue =
+        builder.<String, String>stream("in").selectKey((k, v) -> v)
+            .groupByKey(Grouped.as("by-value"));
+    byValue.count().toStream().mapValues(TableFns::str).to("out");
+    byValue.reduce(TableFns::concat).toStream().to("out2");
   }
 }
