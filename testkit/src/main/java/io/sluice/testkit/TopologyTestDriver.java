@@ -56,8 +56,26 @@ public final class TopologyTestDriver implements AutoCloseable {
    */
   public TopologyTestDriver(Topology topology, Properties props, Instant initialWallClock) {
     this.driver = new SyncDriver(Objects.requireNonNull(topology, "topology"),
-        Objects.requireNonNull(props, "props"), initialWallClock.toEpochMilli());
+        withTestDefaults(Objects.requireNonNull(props, "props")),
+        initialWallClock.toEpochMilli());
   }
+
+  /**
+   * Left and outer stream-stream joins emit their unmatched results at most once per interval
+   * of wall-clock time on a cluster; a test pipes records faster than any interval, so the driver
+   * emits them as soon as their window closes (as Kafka Streams' test driver does), unless the
+   * properties say otherwise.
+   */
+  private static Properties withTestDefaults(Properties props) {
+    Properties copy = new Properties();
+    copy.putAll(props);
+    copy.putIfAbsent(OUTER_JOIN_EMIT_INTERVAL, 0L);
+    return copy;
+  }
+
+  /** The internal setting of the outer-join emit interval, in ms (Kafka Streams' name). */
+  private static final String OUTER_JOIN_EMIT_INTERVAL =
+      "__emit.interval.ms.kstreams.outer.join.spurious.results.fix__";
 
   /** An input topic whose records without timestamp get the wall clock's start time. */
   public <K, V> TestInputTopic<K, V> createInputTopic(
