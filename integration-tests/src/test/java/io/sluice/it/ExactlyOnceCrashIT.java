@@ -2,6 +2,7 @@ package io.sluice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.it.apps.ChildRunner;
 import io.sluice.it.apps.CrashAppMain;
 import io.sluice.it.apps.CrashTopology;
 import io.sluice.it.harness.ChildJvm;
@@ -171,18 +172,10 @@ class ExactlyOnceCrashIT {
           Topics.readAll(kafka, topics.get("copy"), IsolationLevel.READ_UNCOMMITTED).size();
       assertThat(withAborted).as("records of aborted transactions exist in the copy topic"
           + diagnosis).isGreaterThan(copy.size());
-      // The runtime drops its restore-total metric when a restoration ends (a child sees it only
-      // if it reports during one) and has no restore listener; under exactly-once a task whose
-      // instance was killed has no checkpoint, so count-store entries found when its processors
-      // start were restored from the changelog.
-      long restored = jvms.stream().mapToLong(j -> j.maxCounterEver("restore-total")).sum();
-      long stateAtInit = 0;
-      for (ChildJvm jvm : jvms) {
-        stateAtInit += jvm.maxCounterEver(CrashTopology.STATE_AT_INIT);
-      }
-      assertThat(restored + stateAtInit).as("evidence of changelog restoration (restore-total "
-          + restored + ", count-store entries at task start " + stateAtInit + ")" + diagnosis)
-          .isPositive();
+      long restored =
+          jvms.stream().mapToLong(j -> j.maxCounterEver(ChildRunner.RESTORED_RECORDS)).sum();
+      assertThat(restored).as("changelog records restored (restore listeners of all"
+          + " instances)" + diagnosis).isPositive();
 
       Map<String, List<Long>> perKey = valuesPerKey(counts);
       input.countPerKey.forEach((key, total) -> {
@@ -212,9 +205,9 @@ class ExactlyOnceCrashIT {
     long uncommitted =
         Topics.readAll(kafka, topics.get("copy"), IsolationLevel.READ_UNCOMMITTED).size();
     System.out.printf("%s: %d records, %d kills; copy %d committed, %d incl. aborted;"
-        + " count-store entries at task start %d; start %.1f s, processing %.1f s,"
-        + " total %.1f s%n", guarantee, n, kills, copy.size(), uncommitted,
-        jvms.stream().mapToLong(j -> j.maxCounterEver(CrashTopology.STATE_AT_INIT)).sum(),
+        + " restored records %d; start %.1f s, processing %.1f s, total %.1f s%n", guarantee,
+        n, kills, copy.size(), uncommitted,
+        jvms.stream().mapToLong(j -> j.maxCounterEver(ChildRunner.RESTORED_RECORDS)).sum(),
         (started - began) / 1e9, (processed - started) / 1e9,
         (System.nanoTime() - began) / 1e9);
   }

@@ -4,6 +4,7 @@ import io.sluice.it.harness.ChildProtocol;
 import io.sluice.processor.Topology;
 import io.sluice.runtime.StreamsApp;
 import io.sluice.runtime.StreamsUncaughtExceptionHandler;
+import io.sluice.state.StateRestoreListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The body of every child application JVM: loads the settings file named by the first argument,
@@ -31,6 +33,8 @@ import org.apache.kafka.common.MetricName;
 public final class ChildRunner {
   /** Runtime metrics (summed over their tags) reported as counters. */
   static final String[] REPORTED_METRICS = {"restore-total", "dropped-records-total"};
+  /** Counter of changelog records restored in this JVM (from the restore listener). */
+  public static final String RESTORED_RECORDS = "restored-records";
   /** How often changed counters are reported, in ms. */
   static final long REPORT_PERIOD_MS = 200;
 
@@ -68,6 +72,19 @@ public final class ChildRunner {
       print(ChildProtocol.error("uncaught: " + e));
       e.printStackTrace(System.out);
       return StreamsUncaughtExceptionHandler.Response.SHUTDOWN_CLIENT;
+    });
+    app.setGlobalStateRestoreListener(new StateRestoreListener() {
+      @Override
+      public void onRestoreStart(TopicPartition partition, String store, long start, long end) {}
+
+      @Override
+      public void onRestoreEnd(TopicPartition partition, String store, long total) {}
+
+      @Override
+      public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset,
+          long restored) {
+        JvmCounters.add(RESTORED_RECORDS, restored);
+      }
     });
     app.start();
     Map<String, Long> reported = new HashMap<>();
