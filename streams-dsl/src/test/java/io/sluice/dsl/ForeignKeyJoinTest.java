@@ -218,4 +218,41 @@ class ForeignKeyJoinTest {
           .containsExactly(rec("o1", "c1|ink+Ann", 10));
     }
   }
+
+  /** A key serde that writes the topic into the bytes, as schema-registry serdes may. */
+  private static org.apache.kafka.common.serialization.Serde<String> topicTaggedKeys() {
+    return Serdes.serdeFrom(
+        (topic, key) -> key == null ? null
+            : (topic + ":" + key).getBytes(StandardCharsets.UTF_8),
+        (topic, bytes) -> {
+          if (bytes == null) {
+            return null;
+          }
+          String text = new String(bytes, StandardCharsets.UTF_8);
+          return text.substring(text.lastIndexOf(':') + 1);
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void foreignKeySerdesThatWriteTheTopicStillFindTheirSubscriptions(StoreVariant variant) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KTable<String, String> customers =
+        builder.table("right", Consumed.with(topicTaggedKeys(), Serdes.String()));
+    builder.table("left", Consumed.with(Serdes.String(), Serdes.String()))
+        .join(customers, ForeignKeyJoinTest::customer, ForeignKeyJoinTest::joined)
+        .toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(builder.build(variant.props()), variant.props())) {
+      TestInputTopic<String, String> right = driver.createInputTopic("right",
+          topicTaggedKeys().serializer(), new StringSerializer());
+      right.pipeInput("c1", "Ann", 1);
+      driver.createInputTopic("left", new StringSerializer(), new StringSerializer())
+          .pipeInput("o1", "c1|pen", 10);
+      right.pipeInput("c1", "Bob", 20);
+      assertThat(driver.createOutputTopic("out", new StringDeserializer(),
+          new StringDeserializer()).readRecordsToList())
+          .containsExactly(rec("o1", "c1|pen+Ann", 10), rec("o1", "c1|pen+Bob", 20));
+    }
+  }
 }

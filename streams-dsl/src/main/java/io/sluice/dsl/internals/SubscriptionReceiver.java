@@ -35,6 +35,7 @@ final class SubscriptionReceiver<K>
     private ProcessorContext<byte[], Subscription<K>> context;
     private TimestampedKeyValueStore<Bytes, byte[]> store;
     private Serde<K> leftKeys;
+    private Serde<?> foreignKeys;
     private SubscriptionSerde<K> subscriptions;
 
     @Override
@@ -42,6 +43,7 @@ final class SubscriptionReceiver<K>
       this.context = context;
       store = context.getStateStore(spec.storeName());
       leftKeys = spec.resolve(spec.leftKeySerde(), context, true, "the left table's keys");
+      foreignKeys = spec.resolve(spec.foreignKeySerde(), context, true, "the foreign keys");
       subscriptions = new SubscriptionSerde<>(leftKeys);
     }
 
@@ -53,8 +55,8 @@ final class SubscriptionReceiver<K>
         return;
       }
       if (record.key() != null) {
-        Bytes storeKey = CombinedKey.of(record.key(), leftKeys.serializer()
-            .serialize(spec.subscriptionTopic(), subscription.primaryKey()));
+        Bytes storeKey = CombinedKey.of(storedForm(foreignKeys, record.key()), leftKeys
+            .serializer().serialize(spec.subscriptionTopic(), subscription.primaryKey()));
         if (subscription.instruction().subscribes()) {
           store.put(storeKey, ValueAndTimestamp.make(record.value(), record.timestamp()));
         } else {
@@ -62,6 +64,16 @@ final class SubscriptionReceiver<K>
         }
       }
       context.forward(record.withValue(subscription));
+    }
+
+    /**
+     * The foreign key as the foreign side's updates serialize it for their prefix scan: under the
+     * subscription topic's relative name, which a serde that writes the topic into its bytes
+     * (schema registries) may render differently from the sink that wrote the record.
+     */
+    private <KO> byte[] storedForm(Serde<KO> serde, byte[] written) {
+      String topic = spec.subscriptionTopic();
+      return serde.serializer().serialize(topic, serde.deserializer().deserialize(topic, written));
     }
   }
 }
