@@ -103,6 +103,17 @@ class OperationsIT {
           "sluice:type=stream-task-metrics,task-id=0_" + p), "process-total"));
     }
     assertThat(processed).isEqualTo(RECORDS);
+    ObjectName task0 = new ObjectName("sluice:type=stream-task-metrics,task-id=0_0");
+    assertThat(number(server.getAttribute(task0, "record-e2e-latency-max")))
+        .isGreaterThanOrEqualTo(number(server.getAttribute(task0, "record-e2e-latency-min")))
+        .isNotNegative();
+    KafkaCluster.waitUntil(() -> {
+      try {
+        return number(server.getAttribute(task0, "records-lag")) == 0;
+      } catch (javax.management.JMException e) {
+        return false;
+      }
+    }, Duration.ofSeconds(30), "task 0_0 reports records-lag 0 once everything is processed");
     Set<ObjectName> stores = server.queryNames(new ObjectName(
         "sluice:type=stream-state-metrics,*"), null);
     assertThat(stores).isNotEmpty();
