@@ -22,8 +22,19 @@ public interface StateStore {
    */
   void init(StateStoreContext context, StateStore root);
 
-  /** Makes buffered writes durable in the local store (caches forward, files sync). */
+  /**
+   * Makes buffered writes durable in the local store (caches forward, files sync). The engine
+   * calls it before it writes a checkpoint, which is rarer than a commit.
+   */
   void flush();
+
+  /**
+   * Forwards and writes down what a record cache in front of this store holds (and applies due
+   * time-to-live expiries), without making the store below durable: the engine calls it on every
+   * commit, which must send every pending update but need not sync files. A store without such a
+   * cache has nothing to do.
+   */
+  default void flushCache() {}
 
   /** Releases the store's resources; closing twice is a no-op. */
   void close();

@@ -321,6 +321,27 @@ public final class ProcessorStateManager {
   }
 
   /**
+   * Flushes the record caches of the stores named in {@code order} first, in that order, then
+   * those of the other registered stores: every pending update is forwarded and written down to
+   * the changelog, but the stores below are not synced (a commit needs no more; {@link
+   * #checkpoint()} syncs them).
+   */
+  public void flushCache(List<String> order) {
+    Set<String> done = new HashSet<>();
+    for (String name : order) {
+      Registered registered = stores.get(name);
+      if (registered != null && done.add(name)) {
+        registered.store().flushCache();
+      }
+    }
+    for (Registered registered : stores.values()) {
+      if (done.add(registered.store().name())) {
+        registered.store().flushCache();
+      }
+    }
+  }
+
+  /**
    * Flushes the stores named in {@code order} first, in that order (a task passes its stores in
    * topological order of their processors, so caches flushed upstream forward into caches not yet
    * flushed downstream), then the other registered stores in registration order. Names not
@@ -346,6 +367,9 @@ public final class ProcessorStateManager {
    * are left out: after a restart they must restore from the beginning.
    */
   public void checkpoint() {
+    // Persistent stores run without a write-ahead log: only a flushed store holds what the
+    // checkpoint is about to claim.
+    flush();
     Map<TopicPartition, Long> offsets = new HashMap<>();
     for (Registered registered : stores.values()) {
       if (registered.changelog() != null && registered.store().persistent()) {

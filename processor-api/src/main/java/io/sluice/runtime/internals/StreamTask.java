@@ -261,9 +261,10 @@ public final class StreamTask {
   }
 
   /**
-   * Flushes the stores (caches forward their records) and the record collector, and returns the
-   * input offsets to commit: the next offset to read per partition, with that partition's time
-   * in the metadata.
+   * Flushes the record caches (forwarding their records) and the record collector, and returns
+   * the input offsets to commit: the next offset to read per partition, with that partition's
+   * time in the metadata. The stores themselves are synced only when a checkpoint is written
+   * ({@link #postCommit}), which is rarer.
    */
   public Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     if (state == TaskState.CREATED || state == TaskState.CLOSED) {
@@ -278,12 +279,12 @@ public final class StreamTask {
   }
 
   /**
-   * Flushes the stores in topological order of their processors; records that caches forward
-   * carry their own record context.
+   * Flushes the record caches in topological order of their processors; records that caches
+   * forward carry their own record context.
    */
   private void flushStores() {
     try {
-      context.stateManager().flush(topology.flushOrder());
+      context.stateManager().flushCache(topology.flushOrder());
     } finally {
       context.setRecordContext(null);
     }

@@ -18,7 +18,7 @@ package io.sluice.state.internals;
  *       ({@code null}), partition and offset {@code -1}, and new empty headers; the previous
  *       context is restored afterwards. The changelog tombstone of the expiry carries the same
  *       timestamp. Without caching the expiry is reported when the store removes the entry
- *       (before a write, or at a flush); with caching, when the cache flushes the removal. An
+ *       (before a write, or at a commit or flush); with caching, when the cache flushes the removal. An
  *       entry that expires while only in the cache never reached the store below: it is not
  *       reported and its value is never logged (the changelog at most gets a tombstone for it).
  * </ul>

@@ -163,8 +163,12 @@ abstract class CachingStore<S extends StateStore, K> extends WrappedStateStore<S
   }
 
   /** Writes this store's dirty entries below and reports them. */
-  final void flushCache() {
-    cache.flush(namespace);
+  @Override
+  public final void flushCache() {
+    if (cache != null && isOpen()) {
+      cache.flush(namespace);
+    }
+    super.flushCache();
   }
 
   /** Records a read in the hit ratio, if the owning thread made it. */

@@ -265,6 +265,14 @@ final class TimeToLiveKeyValueStore extends WrappedStateStore<KeyValueStore<Byte
   }
 
   @Override
+  public void flushCache() {
+    if (context != null && isOpen()) {
+      expire();
+    }
+    super.flushCache();
+  }
+
+  @Override
   public void close() {
     index.clear();
     super.close();

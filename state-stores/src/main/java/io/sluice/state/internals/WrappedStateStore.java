@@ -36,6 +36,11 @@ abstract class WrappedStateStore<S extends StateStore> implements StateStore {
   }
 
   @Override
+  public void flushCache() {
+    wrapped.flushCache();
+  }
+
+  @Override
   public void close() {
     wrapped.close();
   }

@@ -74,6 +74,11 @@ final class TableStore<K, V>
   }
 
   @Override
+  public void flushCache() {
+    inner.flushCache();
+  }
+
+  @Override
   public void flush() {
     inner.flush();
   }
