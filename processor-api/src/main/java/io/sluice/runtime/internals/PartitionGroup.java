@@ -3,24 +3,36 @@ package io.sluice.runtime.internals;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The input queues of a task, with timestamp synchronisation: the next record is the head with
  * the lowest timestamp across the task's partitions. While some partitions are empty, the task
- * waits up to {@code max.task.idle.ms} of wall-clock time for them before processing the others
- * (-1: never wait); once that wait has expired, it keeps processing until no partition is empty.
+ * waits for them before processing the others (with {@code max.task.idle.ms} -1 it never
+ * waits): for an empty partition that is behind (its fetch lag is unknown or positive, so records
+ * are on their way) until they arrive, as Kafka Streams does; for an empty partition that is
+ * caught up, up to {@code max.task.idle.ms} of wall-clock time, and once that wait has expired it
+ * keeps processing until no partition is empty.
  */
 final class PartitionGroup {
   private final Map<TopicPartition, RecordQueue> queues = new LinkedHashMap<>();
   private final long maxIdleMs;
   private long waitingSinceMs = -1L;
+  private Function<TopicPartition, OptionalLong> fetchLag = tp -> CAUGHT_UP;
+  private static final OptionalLong CAUGHT_UP = OptionalLong.of(0);
 
   PartitionGroup(Iterable<RecordQueue> queues, long maxIdleMs) {
     queues.forEach(q -> this.queues.put(q.partition(), q));
     this.maxIdleMs = maxIdleMs;
+  }
+
+  /** See {@link StreamTask#useFetchLag}. */
+  void useFetchLag(Function<TopicPartition, OptionalLong> lag) {
+    this.fetchLag = lag;
   }
 
   /** Starts reading another partition (a new topic matching a pattern source). */
@@ -47,12 +59,21 @@ final class PartitionGroup {
   /** Whether a record may be processed now, given timestamp synchronisation. */
   boolean readyToProcess(long nowMs) {
     int empty = 0;
+    boolean behind = false;
     for (RecordQueue queue : queues.values()) {
       if (queue.isEmpty()) {
         empty++;
+        OptionalLong lag = maxIdleMs < 0 ? CAUGHT_UP : fetchLag.apply(queue.partition());
+        behind |= lag.isEmpty() || lag.getAsLong() > 0;
       }
     }
     if (empty == queues.size()) {
+      return false;
+    }
+    if (behind) {
+      // Records of an empty partition are on their way: processing the others now would take
+      // them out of timestamp order (a stream-table join would miss table rows, say).
+      waitingSinceMs = -1L;
       return false;
     }
     if (empty == 0 || maxIdleMs < 0) {

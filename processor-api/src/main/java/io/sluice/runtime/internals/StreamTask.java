@@ -10,6 +10,7 @@ import io.sluice.state.internals.ProcessorRecordContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -61,6 +62,19 @@ public final class StreamTask {
   /** The input partitions this task reads. */
   public Set<TopicPartition> inputPartitions() {
     return partitions.partitions();
+  }
+
+  /**
+   * Lets timestamp synchronisation tell an empty partition that is behind (records exist on the
+   * broker but are not fetched yet: wait for them) from one that is caught up (the idle rules of
+   * {@code max.task.idle.ms} apply). Without it, every partition counts as caught up, as in the
+   * test driver, where piped records are queued at once.
+   *
+   * @param lag a partition's records between the consumer's position and the log end, or empty
+   *     while unknown (the consumer's {@code currentLag}); called on the task's thread
+   */
+  public void useFetchLag(java.util.function.Function<TopicPartition, OptionalLong> lag) {
+    partitions.useFetchLag(lag);
   }
 
   /** The task's state manager. */

@@ -81,6 +81,7 @@ final class TaskManager {
       }
       StreamTask promoted = promoteStandby(id, partitions);
       StreamTask task = promoted != null ? promoted : newTask(id, partitions);
+      task.useFetchLag(consumer::currentLag);
       tasks.put(id, task);
       partitions.forEach(tp -> byPartition.put(tp, task));
       restorer.add(task);

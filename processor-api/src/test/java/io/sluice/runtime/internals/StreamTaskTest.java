@@ -123,6 +123,25 @@ class StreamTaskTest {
   }
 
   @Test
+  void anEmptyPartitionWithRecordsStillToFetchIsWaitedForBeyondTheIdleTime() {
+    java.util.Map<TopicPartition, java.util.OptionalLong> lags = new java.util.HashMap<>();
+    lags.put(B, java.util.OptionalLong.empty());
+    StreamTask task = running(task(0));
+    task.useFetchLag(tp -> lags.getOrDefault(tp, java.util.OptionalLong.of(0)));
+    task.addRecords(A, records(A, 0, 30));
+    assertThat(task.process(time.milliseconds())).as("B's lag unknown: wait").isFalse();
+    lags.put(B, java.util.OptionalLong.of(5));
+    time.advance(10_000);
+    assertThat(task.process(time.milliseconds())).as("B has records to fetch: wait").isFalse();
+    task.addRecords(B, records(B, 0, 10));
+    assertThat(task.process(time.milliseconds())).isTrue();
+    assertThat(processed).as("B's older record goes first").containsExactly("b0@10/10");
+    lags.put(B, java.util.OptionalLong.of(0));
+    assertThat(task.process(time.milliseconds())).as("B caught up, idle time 0").isTrue();
+    assertThat(processed).containsExactly("b0@10/10", "a0@30/30");
+  }
+
+  @Test
   void keepsProcessingOnceTheIdleWaitHasExpiredUntilTheEmptyPartitionGetsData() {
     StreamTask task = running(task(1000));
     task.addRecords(A, records(A, 0, 10, 20, 30));
