@@ -94,4 +94,20 @@ class SessionizationTopologyTest {
     assertThat(driver.producedTopicNames())
         .contains("sessions-test-" + SessionizationTopology.STORE + "-changelog");
   }
+
+  @ParameterizedTest(name = "{0} store, cache {1} bytes")
+  @CsvSource({"rocksDB, 0", "rocksDB, 10485760", "in_memory, 0", "in_memory, 10485760"})
+  void aClickWithinTheGapOfAnAlreadySummarisedSessionDoesNotSummariseItAgain(
+      String storeType, long cacheBytes) {
+    start(storeType, cacheBytes);
+    click("alice", 0);
+    click("dave", 36); // close time 36 - 30 - 5 = 1 min: alice's session [0, 0] is summarised
+    assertThat(sessions.readKeyValuesToList()).containsExactly(summary("alice", 0, 0, 1));
+    click("alice", 20); // within the gap of that closed session
+    click("dave", 200);
+    // The summarised session is final: the click at 20 min (not late, since a session ending at
+    // 20 min closes at 55) starts a session of its own instead of re-opening it.
+    assertThat(sessions.readKeyValuesToList())
+        .containsExactly(summary("alice", 20, 20, 1), summary("dave", 36, 36, 1));
+  }
 }
