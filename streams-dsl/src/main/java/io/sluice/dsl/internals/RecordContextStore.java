@@ -62,6 +62,11 @@ abstract class RecordContextStore<S extends StateStore> implements StateStore {
   }
 
   @Override
+  public final void flushCache() {
+    inner.flushCache();
+  }
+
+  @Override
   public final void close() {
     inner.close();
   }

@@ -39,7 +39,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WindowedDifferentialTest {
   private static final long[] SEEDS = {7L, 1_234L, 20_261_124L};
   private static final int RECORDS = 1_000;
-  private static final int ROCKSDB_RECORDS = 200;
   private static final List<String> IN = List.of("in");
   private static final List<String> IN2 = List.of("in", "in2");
 
@@ -86,14 +85,10 @@ class WindowedDifferentialTest {
   }
 
   /**
-   * Every scenario with in-memory stores for each seed ({@value #RECORDS} records), caching off
-   * and on; with RocksDB stores for one seed per scenario (rotating) and the first {@value
-   * #ROCKSDB_RECORDS} records, caching off and on: the test driver commits, and so flushes every
-   * RocksDB store, after each record, which makes a 1,000-record RocksDB case take tens of
-   * seconds (all 1,000-record RocksDB cases pass too, in about ten minutes). System properties
-   * {@code
-   * windowed.only} (a scenario name prefix) and {@code windowed.store} ({@code rocksDB} or
-   * {@code in_memory}) narrow the run when debugging.
+   * Every scenario with in-memory stores for each seed, caching off and on; with RocksDB stores
+   * for one seed per scenario (rotating), caching off and on, to keep the suite's running time
+   * down. System properties {@code windowed.only} (a scenario name prefix) and {@code
+   * windowed.store} ({@code rocksDB} or {@code in_memory}) narrow the run when debugging.
    */
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();
@@ -130,8 +125,7 @@ class WindowedDifferentialTest {
     assertThat(sluiceNodes(scenario, store, caching))
         .as("node names and edges of %s", scenario)
         .containsExactlyElementsOf(kafkaNodes(scenario, store, caching, stateDir));
-    List<Input> inputs = InputGenerator.generate(seed,
-        store.equals("rocksDB") ? ROCKSDB_RECORDS : RECORDS, scenario.inputs());
+    List<Input> inputs = InputGenerator.generate(seed, RECORDS, scenario.inputs());
     List<Output> expected = runKafka(scenario, inputs, store, caching, stateDir);
     List<Output> actual = runSluice(scenario, inputs, store, caching);
     assertThat(expected).as("%s must produce output to compare", scenario).isNotEmpty();
