@@ -59,7 +59,8 @@ public final class CategoryTotalsServer implements AutoCloseable {
   private final StreamsApp app;
   private final HostInfo self;
   private final Serde<CategoryTotals> totalsSerde = CategoryTotalsTopology.totalsSerde();
-  private final Serde<Map<String, CategoryTotals>> allTotalsSerde = new JsonSerde<>(ALL_TOTALS_TYPE);
+  private final Serde<Map<String, CategoryTotals>> allTotalsSerde =
+      new JsonSerde<>(ALL_TOTALS_TYPE);
   private final HttpClient client;
   private final ExecutorService executor;
   private final HttpServer server;
@@ -250,7 +251,8 @@ public final class CategoryTotalsServer implements AutoCloseable {
     if (reply.retryAfterSeconds() > 0) {
       exchange.getResponseHeaders().set("Retry-After", Integer.toString(reply.retryAfterSeconds()));
     }
-    exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+    int length = reply.body().length;
+    exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
     try (OutputStream body = exchange.getResponseBody()) {
       body.write(reply.body());
     }
