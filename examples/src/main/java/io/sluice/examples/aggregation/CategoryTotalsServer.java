@@ -81,8 +81,9 @@ public final class CategoryTotalsServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).executor(executor)
-        .build();
+    // Not the server's executor: a request thread blocked forwarding must not starve the
+    // client's own completion tasks.
+    this.client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
     try {
       this.server = HttpServer.create(new InetSocketAddress(self.port()), 0);
     } catch (IOException e) {
@@ -234,8 +235,8 @@ public final class CategoryTotalsServer implements AutoCloseable {
         .header(FORWARDED_HEADER, self.toString()).GET().build();
     try {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      int retryAfter = response.headers().firstValue("Retry-After").map(Integer::parseInt)
-          .orElse(0);
+      int retryAfter = response.headers().firstValue("Retry-After")
+          .filter(value -> value.matches("[0-9]{1,6}")).map(Integer::parseInt).orElse(0);
       return new HttpReply(response.statusCode(), response.body(), retryAfter);
     } catch (IOException e) {
       return HttpReply.unavailable("Instance " + owner + " holding the data is unreachable ("
