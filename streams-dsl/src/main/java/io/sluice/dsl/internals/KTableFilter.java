@@ -33,6 +33,10 @@ final class KTableFilter<K, V>
     this.predicate = predicate;
     this.negate = negate;
     this.storeName = storeName;
+    // A materialized parent can send old values for free; with them, an update whose old and new
+    // rows are both rejected is dropped here instead of becoming a spurious tombstone downstream
+    // (Kafka Streams does the same).
+    this.sendOldValues = parent.enableSendingOldValues(false);
   }
 
   private V filtered(K key, V value) {
