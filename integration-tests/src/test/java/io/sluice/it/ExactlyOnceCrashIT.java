@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.it.apps.ChildRunner;
 import io.sluice.it.apps.CrashAppMain;
 import io.sluice.it.apps.CrashTopology;
+import io.sluice.it.apps.DslCrashTopology;
 import io.sluice.it.harness.ChildJvm;
 import io.sluice.it.harness.ChildJvms;
 import io.sluice.it.harness.InputFlow;
@@ -36,8 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Three application instances in child JVMs process a 6-partition input (100,000 records; 5x
- * under {@code -Pchaos}) through {@link CrashTopology} while one of them is killed with SIGKILL
- * 3 times (15 under chaos) in the middle of processing and restarted. Under exactly-once the
+ * under {@code -Pchaos}) through {@link DslCrashTopology} (the DSL's count, emit-on-window-close
+ * count and deduplicate, all uncached) while one of them is killed with SIGKILL 3 times (15 under
+ * chaos) in the middle of processing and restarted. Under exactly-once the
  * committed output is exact (every input once in the copy, counts 1..n per key, one final
  * result per closed window, every dedup id once), at least one transaction was aborted and at
  * least one task restored its state from a changelog. Under at-least-once nothing is lost.
