@@ -53,8 +53,16 @@ final class RunExecutor {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-Xms" + heap,
-        "-Dsluice.bench.props=" + System.getProperty("sluice.bench.props", ""),
-        "-cp", System.getProperty("java.class.path"), SutMain.class.getName()));
+        "-Dsluice.bench.props=" + System.getProperty("sluice.bench.props", "")));
+    // Extra JVM options for the systems under test, e.g. a flight recording for profiling:
+    // -Dsluice.bench.jvmArgs="-XX:StartFlightRecording=filename=/tmp/sut.jfr,settings=profile"
+    for (String option : System.getProperty("sluice.bench.jvmArgs", "").split(" ")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        SutMain.class.getName()));
     command.addAll(List.of(settings.toArgs()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
