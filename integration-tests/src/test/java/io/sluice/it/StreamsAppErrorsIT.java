@@ -27,7 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -169,9 +168,6 @@ class StreamsAppErrorsIT {
   }
 
   @Test
-  @Disabled("flaky (failed in 1 of 2 clean-clone CI runs, and once before): after the"
-      + " poison record both instances stayed RUNNING for 60 s; the SHUTDOWN_APPLICATION request"
-      + " does not reliably reach the group. Open in issue #6.")
   void shutdownApplicationStopsEveryInstance() {
     KafkaCluster kafka = KAFKA.cluster();
     String appId = "errors-app-" + APPS.incrementAndGet();

@@ -75,6 +75,8 @@ public final class StreamThread extends Thread {
   /** How often unassigned task directories older than state.cleanup.delay.ms are deleted. */
   private final long cleanupIntervalMs;
   private volatile ThreadState state = ThreadState.CREATED;
+  /** How long a thread that asked the group to shut down stays in it after the answer, in ms. */
+  private static final long SHUTDOWN_LINGER_MS = 5_000L;
   private volatile boolean shutdownRequested;
   private volatile boolean rebalanceRequested;
   private volatile long pendingCacheBytes = -1L;
@@ -399,16 +401,24 @@ public final class StreamThread extends Thread {
     try {
       consumer.enforceRebalance("shutdown of the whole application requested");
       long deadline = time.milliseconds() + 30_000L;
-      while (time.milliseconds() < deadline) {
+      long stayUntil = Long.MAX_VALUE;
+      while (time.milliseconds() < Math.min(deadline, stayUntil)) {
         consumer.poll(Duration.ofMillis(100));
         if (!assignor.takeFresh()) {
           continue;
         }
         if (assignor.assignment().errorCode() == AssignmentInfo.ERROR_SHUTDOWN_APPLICATION) {
-          return;
+          // Stay in the group a little longer: leaving at once would start a rebalance before
+          // slower members finished syncing, and they would miss the code; any rebalance in
+          // this time carries the request again.
+          stayUntil = time.milliseconds() + SHUTDOWN_LINGER_MS;
+          continue;
         }
         // That rebalance had started before the request (its subscription lacked it): again.
         consumer.enforceRebalance("shutdown of the whole application requested");
+      }
+      if (stayUntil != Long.MAX_VALUE) {
+        return;
       }
       LOG.warn("{}: no assignment carrying the shutdown request arrived within 30 s", getName());
     } catch (RuntimeException e) {
