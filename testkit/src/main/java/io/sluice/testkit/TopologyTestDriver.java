@@ -6,7 +6,10 @@ import io.sluice.state.KeyValueStore;
 import io.sluice.state.SessionStore;
 import io.sluice.state.StateStore;
 import io.sluice.state.TimestampedKeyValueStore;
+import io.sluice.state.TimestampedWindowStore;
 import io.sluice.state.WindowStore;
+import io.sluice.testkit.internals.TimestampStrippingKeyValueStore;
+import io.sluice.testkit.internals.TimestampStrippingWindowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -121,15 +124,18 @@ public final class TopologyTestDriver implements AutoCloseable {
   }
 
   /**
-   * A key-value store, or {@code null} if there is none of that name.
+   * A key-value store, or {@code null} if there is none of that name. A timestamped store (what
+   * the DSL materializes) comes back as a facade of plain values: reads drop the timestamps and
+   * writes store the value with timestamp {@code -1}; use {@link #getTimestampedKeyValueStore} to
+   * see or set timestamps.
    *
-   * @throws IllegalArgumentException if the store is of another type (a timestamped store too:
-   *     use {@link #getTimestampedKeyValueStore})
+   * @throws IllegalArgumentException if the store is not a key-value store
    */
   public <K, V> KeyValueStore<K, V> getKeyValueStore(String name) {
     StateStore store = driver.stateStore(name);
-    if (store instanceof TimestampedKeyValueStore<?, ?>) {
-      throw wrongType(name, store, "getTimestampedKeyValueStore");
+    if (store instanceof TimestampedKeyValueStore<?, ?> timestamped) {
+      return new TimestampStrippingKeyValueStore<>(typed(name, timestamped,
+          TimestampedKeyValueStore.class));
     }
     return typed(name, store, KeyValueStore.class);
   }
@@ -139,9 +145,24 @@ public final class TopologyTestDriver implements AutoCloseable {
     return typed(name, driver.stateStore(name), TimestampedKeyValueStore.class);
   }
 
-  /** A window store, or {@code null} (see {@link #getKeyValueStore}). */
+  /**
+   * A window store, or {@code null}. A timestamped window store (what a DSL windowed aggregation
+   * materializes) comes back as a facade of plain values, as in {@link #getKeyValueStore}.
+   *
+   * @throws IllegalArgumentException if the store is not a window store
+   */
   public <K, V> WindowStore<K, V> getWindowStore(String name) {
-    return typed(name, driver.stateStore(name), WindowStore.class);
+    StateStore store = driver.stateStore(name);
+    if (store instanceof TimestampedWindowStore<?, ?> timestamped) {
+      return new TimestampStrippingWindowStore<>(typed(name, timestamped,
+          TimestampedWindowStore.class));
+    }
+    return typed(name, store, WindowStore.class);
+  }
+
+  /** A timestamped window store, or {@code null} (see {@link #getWindowStore}). */
+  public <K, V> TimestampedWindowStore<K, V> getTimestampedWindowStore(String name) {
+    return typed(name, driver.stateStore(name), TimestampedWindowStore.class);
   }
 
   /** A session store, or {@code null} (see {@link #getKeyValueStore}). */
@@ -159,14 +180,11 @@ public final class TopologyTestDriver implements AutoCloseable {
       return null;
     }
     if (!type.isInstance(store)) {
-      throw wrongType(name, store, "the getter for " + store.getClass().getSimpleName());
+      throw new IllegalArgumentException("Store '" + name + "' is a "
+          + store.getClass().getName() + ", not a " + type.getSimpleName()
+          + "; use the getter for its type or getStateStore");
     }
     return (T) store;
-  }
-
-  private static IllegalArgumentException wrongType(String name, StateStore store, String use) {
-    return new IllegalArgumentException("Store '" + name + "' is a "
-        + store.getClass().getName() + "; use " + use + " or getStateStore");
   }
 
   /** Closes every task (flushing and checkpointing) and deletes the temporary state directory. */

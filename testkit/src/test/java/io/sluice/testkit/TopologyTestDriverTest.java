@@ -8,9 +8,13 @@ import io.sluice.processor.ProcessorContext;
 import io.sluice.processor.PunctuationType;
 import io.sluice.processor.Record;
 import io.sluice.processor.Topology;
+import io.sluice.serdes.ValueAndTimestamp;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueStore;
 import io.sluice.state.Stores;
+import io.sluice.state.TimestampedKeyValueStore;
+import io.sluice.state.TimestampedWindowStore;
+import io.sluice.state.WindowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -143,6 +147,73 @@ class TopologyTestDriverTest {
     assertThatThrownBy(() -> driver.getWindowStore("counts"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Store 'counts' is a ");
+  }
+
+  /** Writes each record's value, timestamped, into a key-value store and a 10 ms window store. */
+  private static final class TimestampedWriter implements Processor<String, String, Void, Void> {
+    private TimestampedKeyValueStore<String, String> latest;
+    private TimestampedWindowStore<String, String> windows;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      latest = context.getStateStore("latest");
+      windows = context.getStateStore("windows");
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+      latest.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
+      long start = record.timestamp() - record.timestamp() % 10;
+      windows.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()), start);
+    }
+  }
+
+  @Test
+  void timestampedStoresReadAsPlainStoresAsInKafkaStreams() {
+    Topology topology = new Topology()
+        .addSource("src", DE, DE, "in")
+        .addProcessor("write", TimestampedWriter::new, "src")
+        .addStateStore(Stores.timestampedKeyValueStoreBuilder(
+            Stores.persistentTimestampedKeyValueStore("latest"), Serdes.String(),
+            Serdes.String()), "write")
+        .addStateStore(Stores.timestampedWindowStoreBuilder(
+            Stores.inMemoryWindowStore("windows", Duration.ofMinutes(1), Duration.ofMillis(10),
+                false), Serdes.String(), Serdes.String()), "write");
+    try (TopologyTestDriver tsDriver = new TopologyTestDriver(topology)) {
+      TestInputTopic<String, String> in = tsDriver.createInputTopic("in", SER, SER);
+      in.pipeInput("a", "x", 13L);
+      in.pipeInput("b", "y", 27L);
+
+      KeyValueStore<String, String> plain = tsDriver.getKeyValueStore("latest");
+      assertThat(plain.get("a")).isEqualTo("x");
+      try (var all = plain.all()) {
+        assertThat(all).toIterable()
+            .containsExactly(KeyValue.pair("a", "x"), KeyValue.pair("b", "y"));
+      }
+      plain.put("c", "z");
+      assertThat(plain.putIfAbsent("a", "ignored")).isEqualTo("x");
+      assertThat(plain.delete("b")).isEqualTo("y");
+      TimestampedKeyValueStore<String, String> timed =
+          tsDriver.getTimestampedKeyValueStore("latest");
+      assertThat(timed.get("a")).isEqualTo(ValueAndTimestamp.make("x", 13L));
+      assertThat(timed.get("b")).isNull();
+      assertThat(timed.get("c")).isEqualTo(ValueAndTimestamp.make("z", -1L));
+      assertThat(plain.name()).isEqualTo("latest");
+      assertThat(plain.persistent()).isTrue();
+
+      WindowStore<String, String> windows = tsDriver.getWindowStore("windows");
+      assertThat(windows.fetch("a", 10L)).isEqualTo("x");
+      windows.put("a", "w", 40L);
+      assertThat(tsDriver.<String, String>getTimestampedWindowStore("windows").fetch("a", 40L))
+          .isEqualTo(ValueAndTimestamp.make("w", -1L));
+      try (var fetched = windows.fetch("a", 0L, 100L)) {
+        assertThat(fetched).toIterable()
+            .containsExactly(KeyValue.pair(10L, "x"), KeyValue.pair(40L, "w"));
+      }
+      assertThatThrownBy(() -> tsDriver.getTimestampedKeyValueStore("windows"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a TimestampedKeyValueStore");
+    }
   }
 
   @Test

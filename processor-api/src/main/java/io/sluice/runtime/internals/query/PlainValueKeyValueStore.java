@@ -5,8 +5,11 @@ import io.sluice.state.KeyValueIterator;
 import io.sluice.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A timestamped key-value store read as a plain one: values without their timestamps. */
-public final class PlainValueKeyValueStore<K, V> implements ReadOnlyKeyValueStore<K, V> {
+/**
+ * A timestamped key-value store read as a plain one: values without their timestamps. Open for
+ * extension so writable facades (the test driver's) share these reads.
+ */
+public class PlainValueKeyValueStore<K, V> implements ReadOnlyKeyValueStore<K, V> {
   private final ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> inner;
 
   /** @param inner the timestamped store */
@@ -14,7 +17,8 @@ public final class PlainValueKeyValueStore<K, V> implements ReadOnlyKeyValueStor
     this.inner = inner;
   }
 
-  private static <V> V plain(ValueAndTimestamp<V> value) {
+  /** The value without its timestamp; {@code null} stays {@code null}. */
+  protected static <V> V plain(ValueAndTimestamp<V> value) {
     return ValueAndTimestamp.getValueOrNull(value);
   }
 

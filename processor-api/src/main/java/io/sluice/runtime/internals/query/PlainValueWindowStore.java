@@ -6,8 +6,11 @@ import io.sluice.state.KeyValueIterator;
 import io.sluice.state.ReadOnlyWindowStore;
 import io.sluice.state.WindowStoreIterator;
 
-/** A timestamped window store read as a plain one: values without their timestamps. */
-public final class PlainValueWindowStore<K, V> implements ReadOnlyWindowStore<K, V> {
+/**
+ * A timestamped window store read as a plain one: values without their timestamps. Open for
+ * extension so writable facades (the test driver's) share these reads.
+ */
+public class PlainValueWindowStore<K, V> implements ReadOnlyWindowStore<K, V> {
   private final ReadOnlyWindowStore<K, ValueAndTimestamp<V>> inner;
 
   /** @param inner the timestamped store */
@@ -15,7 +18,8 @@ public final class PlainValueWindowStore<K, V> implements ReadOnlyWindowStore<K,
     this.inner = inner;
   }
 
-  private static <V> V plain(ValueAndTimestamp<V> value) {
+  /** The value without its timestamp; {@code null} stays {@code null}. */
+  protected static <V> V plain(ValueAndTimestamp<V> value) {
     return ValueAndTimestamp.getValueOrNull(value);
   }
 
