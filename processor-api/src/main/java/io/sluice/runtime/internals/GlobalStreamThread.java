@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -73,9 +74,13 @@ public final class GlobalStreamThread extends Thread {
         instance.stateDirectory(), instance.time(), name -> null);
     String name = instance.clientIdPrefix() + "-GlobalStreamThread";
     return factory.createGlobal(new RefusingRecordCollector()).map(task -> {
+      Map<String, Object> config =
+          instance.config().globalConsumerConfigs(name + "-global-consumer");
+      // Whatever auto.offset.reset says: the stores are rebuilt from the beginning, and a log
+      // truncated by retention while running goes on from its earliest record, never the end.
+      config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer =
-          instance.clients().getGlobalConsumer(
-              instance.config().globalConsumerConfigs(name + "-global-consumer"));
+          instance.clients().getGlobalConsumer(config);
       return new GlobalStreamThread(name, task, instance.stateDirectory(), consumer,
           Duration.ofMillis(instance.config().getLong(StreamsConfig.POLL_MS)), instance.time(),
           onFailure);

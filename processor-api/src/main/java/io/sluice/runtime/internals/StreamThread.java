@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Collaborators: {@link TaskManager} (tasks), {@link Committer} (the guarantee's commit path
  * and the producer), {@link RestoreCoordinator} (restoration), {@link RebalanceListener}
- * (rebalances). A {@link TaskMigratedException} closes every task dirty and rejoins the group
- * with a fresh subscription; any other failure ends the thread, after which its {@link Owner}
- * decides what happens next.
+ * (rebalances), {@link OffsetResetter} (per-topic offset reset). A {@link TaskMigratedException}
+ * closes every task dirty and rejoins the group with a fresh subscription; any other failure ends
+ * the thread, after which its {@link Owner} decides what happens next.
  */
 public final class StreamThread extends Thread {
   private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
@@ -69,7 +69,7 @@ public final class StreamThread extends Thread {
   private final ThreadAssignorContext assignor;
   private final TaskFactory factory;
   private final StateRestoreListener restoreListener;
-  private final String offsetReset;
+  private final OffsetResetter offsets;
   /** The longest a commit waits for a rebalance to finish (half the transaction timeout). */
   private long maxCommitDeferralMs = Long.MAX_VALUE;
   /** How often unassigned task directories older than state.cleanup.delay.ms are deleted. */
@@ -120,13 +120,12 @@ public final class StreamThread extends Thread {
     main.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ASSIGNOR_CLASS);
     main.put(AssignorContext.CONFIG_KEY, assignor);
     StaticMembership.perThread(main, index);
-    // Subscribing must not auto-create internal topics (1 partition): the assignor creates them.
+    // Neither may subscribing create internal topics (the assignor does) nor a fetch create a
+    // missing source topic (the assignor must see it missing).
     main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    main.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.offsetReset = String.valueOf(main.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
-    // A missing source topic must reach the assignor as missing, not be created by a fetch.
-    main.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    OffsetResetPolicies policies = OffsetResetPolicies.forMainConsumer(instance.topology(), main);
     this.consumer = instance.clients().getConsumer(main);
+    this.offsets = new OffsetResetter(consumer, policies, time, instance.applicationId());
     Map<String, Object> restore = config.restoreConsumerConfigs(getName() + "-restore-consumer");
     restore.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     this.restoreConsumer = instance.clients().getRestoreConsumer(restore);
@@ -260,7 +259,7 @@ public final class StreamThread extends Thread {
     boolean busy = restorer.active() || tasks.hasBuffered();
     // (standbys alone do not make the thread busy: they are updated between polls)
     long pollStart = time.milliseconds();
-    ConsumerRecords<byte[], byte[]> records = consumer.poll(busy ? Duration.ZERO : pollTime);
+    ConsumerRecords<byte[], byte[]> records = offsets.poll(busy ? Duration.ZERO : pollTime);
     threadMetrics.recordPoll(time.milliseconds() - pollStart);
     listener.rethrowFailure();
     checkAssignment();
@@ -360,7 +359,7 @@ public final class StreamThread extends Thread {
     }
     Set<TopicPartition> owned = consumer.assignment();
     if (!owned.isEmpty()) {
-      tasks.rewindToCommitted(owned, offsetReset);
+      offsets.rewindToCommitted(owned);
       listener.createAssignedTasks();
     }
     setState(ThreadState.PARTITIONS_ASSIGNED);
@@ -403,7 +402,7 @@ public final class StreamThread extends Thread {
       long deadline = time.milliseconds() + 30_000L;
       long stayUntil = Long.MAX_VALUE;
       while (time.milliseconds() < Math.min(deadline, stayUntil)) {
-        consumer.poll(Duration.ofMillis(100));
+        offsets.pollWhileLeaving(Duration.ofMillis(100));
         if (!assignor.takeFresh()) {
           continue;
         }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,31 +87,6 @@ final class TaskManager {
       localTasks.addActive(task);
       LOG.info("Created task {} for partitions {}", id, partitions);
     });
-  }
-
-  /**
-   * Moves the consumer back to the committed offsets of {@code partitions} (after their tasks
-   * were closed dirty); partitions never committed go to the start or end per {@code
-   * auto.offset.reset}.
-   */
-  void rewindToCommitted(Set<TopicPartition> partitions, String offsetReset) {
-    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
-    Set<TopicPartition> uncommitted = new HashSet<>();
-    for (TopicPartition tp : partitions) {
-      OffsetAndMetadata offset = committed.get(tp);
-      if (offset == null) {
-        uncommitted.add(tp);
-      } else {
-        consumer.seek(tp, offset.offset());
-      }
-    }
-    if (!uncommitted.isEmpty()) {
-      if ("latest".equals(offsetReset)) {
-        consumer.seekToEnd(uncommitted);
-      } else {
-        consumer.seekToBeginning(uncommitted);
-      }
-    }
   }
 
   /** The partitions the main consumer owns now. */

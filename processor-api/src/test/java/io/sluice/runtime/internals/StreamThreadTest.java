@@ -61,7 +61,8 @@ class StreamThreadTest {
 
   @TempDir Path stateDir;
   private final Metrics metrics = new Metrics();
-  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+  // "none", as the thread configures its main consumer: the thread applies reset policies.
+  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none");
   private final MockConsumer<byte[], byte[]> restoreConsumer = new MockConsumer<>("none");
   private final List<MockProducer<byte[], byte[]>> producers = new CopyOnWriteArrayList<>();
   private final List<ThreadState> states = new CopyOnWriteArrayList<>();

@@ -1,0 +1,182 @@
+package io.sluice.runtime.internals;
+
+import io.sluice.processor.AutoOffsetReset;
+import io.sluice.processor.TopologyException;
+import io.sluice.runtime.StreamsException;
+import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which {@link ResetPolicy} applies to each topic the main consumer reads: a repartition topic
+ * always starts from the earliest offset; a topic named by a source, or matching a pattern source,
+ * uses that source's {@link AutoOffsetReset} if it has one, else the application's {@code
+ * auto.offset.reset}. Global stores are not covered: they always read their topics from the start.
+ *
+ * <p>Conflicts the topology shows are rejected when this is built (a named topic that a pattern
+ * source with another policy also matches; a repartition topic given a policy other than
+ * earliest); a topic that only the cluster reveals to match two patterns with different policies
+ * is rejected when it is looked up. One instance per stream thread: the lookup cache is not
+ * synchronised.
+ */
+final class OffsetResetPolicies {
+  private static final Logger LOG = LoggerFactory.getLogger(OffsetResetPolicies.class);
+
+  /** A pattern source with its effective policy. */
+  private record PatternPolicy(String source, Pattern pattern, ResetPolicy policy) {}
+
+  private final ResetPolicy fallback;
+  private final Set<String> internalTopics;
+  private final Map<String, ResetPolicy> named = new HashMap<>();
+  private final Map<String, String> sourceOfNamed = new HashMap<>();
+  private final List<PatternPolicy> patterns = new ArrayList<>();
+  private final Map<String, ResetPolicy> resolved = new HashMap<>();
+
+  private OffsetResetPolicies(ResetPolicy fallback, Set<String> internalTopics) {
+    this.fallback = fallback;
+    this.internalTopics = internalTopics;
+  }
+
+  /**
+   * The policies of {@code topology}'s sources.
+   *
+   * @param fallback the application's {@code auto.offset.reset}, for sources without a policy
+   * @throws TopologyException if the topology gives one topic two policies, or a repartition topic
+   *     a policy other than earliest; the message names the topic and the sources
+   */
+  static OffsetResetPolicies of(TopologyMetadata topology, ResetPolicy fallback) {
+    Objects.requireNonNull(fallback, "fallback");
+    InternalTopologyBuilder builder = topology.builder();
+    OffsetResetPolicies policies =
+        new OffsetResetPolicies(fallback, topology.repartitionTopics().keySet());
+    for (InternalTopologyBuilder.SubtopologyDef sub : builder.subtopologies()) {
+      for (NodeDef.Source source : sub.sources()) {
+        policies.add(source);
+      }
+    }
+    policies.checkNamedAgainstPatterns();
+    for (InternalTopologyBuilder.GlobalStoreDef global : builder.globalStores()) {
+      AutoOffsetReset ignored = global.source().options().offsetReset();
+      if (ignored != null && ignored != AutoOffsetReset.EARLIEST) {
+        LOG.warn("Source '{}' of global store '{}' asks for offset reset {}, which is ignored:"
+                + " a global store always reads its topic {} from the beginning",
+            global.source().name(), global.builder().name(), ignored, global.source().topics());
+      }
+    }
+    return policies;
+  }
+
+  /**
+   * The policies of {@code topology}'s sources, falling back to the application's {@code
+   * auto.offset.reset} as found in {@code mainConsumerConfig} ({@code earliest} if unset, as in
+   * Kafka Streams). Sets that configuration's {@code auto.offset.reset} to {@code none}: the
+   * consumer must report partitions without a valid offset, so {@link OffsetResetter} can apply
+   * their topic's policy.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException if {@code auto.offset.reset} is not a
+   *     valid policy
+   * @throws TopologyException as {@link #of}
+   */
+  static OffsetResetPolicies forMainConsumer(TopologyMetadata topology,
+      Map<String, Object> mainConsumerConfig) {
+    Object value = mainConsumerConfig.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+    ResetPolicy fallback =
+        value == null ? ResetPolicy.EARLIEST : ResetPolicy.parse(String.valueOf(value));
+    OffsetResetPolicies policies = of(topology, fallback);
+    mainConsumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+    return policies;
+  }
+
+  private void add(NodeDef.Source source) {
+    AutoOffsetReset explicit = source.options().offsetReset();
+    ResetPolicy policy = explicit == null ? fallback : ResetPolicy.of(explicit);
+    for (String topic : source.topics()) {
+      if (internalTopics.contains(topic)) {
+        if (explicit != null && explicit != AutoOffsetReset.EARLIEST) {
+          throw new TopologyException("Source '" + source.name() + "' reads repartition topic '"
+              + topic + "' with offset reset " + explicit + ", but a repartition topic is always"
+              + " read from the earliest offset (nothing in it may be skipped); remove the"
+              + " policy or set it to EARLIEST");
+        }
+        continue;
+      }
+      named.put(topic, policy);
+      sourceOfNamed.put(topic, source.name());
+    }
+    if (source.pattern() != null) {
+      for (PatternPolicy other : patterns) {
+        if (other.pattern().pattern().equals(source.pattern().pattern())
+            && !other.policy().equals(policy)) {
+          throw conflict("pattern " + source.pattern().pattern(), source.name(), policy,
+              "source '" + other.source() + "'", other.policy());
+        }
+      }
+      patterns.add(new PatternPolicy(source.name(), source.pattern(), policy));
+    }
+  }
+
+  private void checkNamedAgainstPatterns() {
+    named.forEach((topic, policy) -> {
+      for (PatternPolicy pattern : patterns) {
+        if (pattern.pattern().matcher(topic).matches() && !pattern.policy().equals(policy)) {
+          throw conflict("topic '" + topic + "'", sourceOfNamed.get(topic), policy,
+              "pattern source '" + pattern.source() + "' (" + pattern.pattern().pattern() + ")",
+              pattern.policy());
+        }
+      }
+    });
+  }
+
+  private static TopologyException conflict(String what, String source, ResetPolicy policy,
+      String other, ResetPolicy otherPolicy) {
+    return new TopologyException("The offset reset policy of " + what + " is ambiguous: source '"
+        + source + "' reads it with " + policy + " and " + other + " with " + otherPolicy
+        + "; give both sources the same policy, or make the pattern exclude the topic");
+  }
+
+  /**
+   * The policy for a partition of {@code topic} without a valid committed offset.
+   *
+   * @throws StreamsException if the topic matches pattern sources with different policies
+   */
+  ResetPolicy policyFor(String topic) {
+    ResetPolicy known = resolved.get(topic);
+    if (known == null) {
+      known = resolve(topic);
+      resolved.put(topic, known);
+    }
+    return known;
+  }
+
+  private ResetPolicy resolve(String topic) {
+    if (internalTopics.contains(topic)) {
+      return ResetPolicy.EARLIEST;
+    }
+    ResetPolicy policy = named.get(topic);
+    if (policy != null) {
+      return policy;
+    }
+    Map<String, ResetPolicy> matching = new LinkedHashMap<>();
+    for (PatternPolicy pattern : patterns) {
+      if (pattern.pattern().matcher(topic).matches()) {
+        matching.put(pattern.source() + " (pattern " + pattern.pattern().pattern() + ")",
+            pattern.policy());
+      }
+    }
+    if (Set.copyOf(matching.values()).size() > 1) {
+      throw new StreamsException("Topic '" + topic + "' matches pattern sources with different"
+          + " offset reset policies: " + matching + "; give those sources the same policy, or"
+          + " make their patterns exclusive");
+    }
+    return matching.isEmpty() ? fallback : matching.values().iterator().next();
+  }
+}
