@@ -43,6 +43,7 @@ class OperationsIT {
   private static final int RECORDS = 200;
 
   @TempDir Path stateDir;
+  @TempDir Path otherStateDir;
 
   private Properties props(String appId) {
     Properties props = new Properties();
@@ -59,63 +60,88 @@ class OperationsIT {
   private static String[] topics(KafkaCluster kafka, String appId) {
     String input = kafka.createTopic(appId + "-input", 2, 1, Map.of());
     String output = kafka.createTopic(appId + "-output", 2, 1, Map.of());
+    produce(kafka, input);
+    return new String[] {input, output};
+  }
+
+  private static void produce(KafkaCluster kafka, String input) {
     List<KeyValue<String, String>> records = new ArrayList<>();
     for (int i = 0; i < RECORDS; i++) {
       records.add(new KeyValue<>("key-" + (i % 10), "v" + i));
     }
     kafka.produce(input, records, new StringSerializer(), new StringSerializer());
-    return new String[] {input, output};
+  }
+
+  /** A numeric MBean attribute, or -1 while the MBean is not registered yet. */
+  private static double attribute(MBeanServer server, ObjectName name, String attribute) {
+    try {
+      return number(server.getAttribute(name, attribute));
+    } catch (javax.management.JMException e) {
+      return -1;
+    }
   }
 
   private static double number(Object value) {
     return ((Number) value).doubleValue();
   }
 
+  /**
+   * Two instances of one application in this JVM: every MBean carries its instance's {@code
+   * client-id}, so the task and store MBeans of one do not overwrite the other's.
+   */
   @Test
   void documentedMetricsAreReadableOverJmx() throws Exception {
     KafkaCluster kafka = KAFKA.cluster();
     String appId = "ops-jmx-" + System.nanoTime();
-    String[] topics = topics(kafka, appId);
+    String input = kafka.createTopic(appId + "-input", 2, 1, Map.of());
+    String output = kafka.createTopic(appId + "-output", 2, 1, Map.of());
+    String[] clients = {appId + "-client", appId + "-other"};
+    Properties second = props(appId);
+    second.put(StreamsConfig.CLIENT_ID, clients[1]);
+    second.put(StreamsConfig.STATE_DIR, otherStateDir.toString());
     InProcessApps.Instance instance = apps.create("jmx",
-        InteractiveQueriesIT.topology(topics[0], topics[1]), props(appId)).start();
-    instance.awaitRunning(Duration.ofSeconds(60));
+        InteractiveQueriesIT.topology(input, output), props(appId)).start();
+    apps.create("jmx-other", InteractiveQueriesIT.topology(input, output), second).start();
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName thread = new ObjectName("sluice:type=stream-thread-metrics,thread-id=" + appId
-        + "-client-StreamThread-1");
-    KafkaCluster.waitUntil(() -> {
-      try {
-        return number(server.getAttribute(thread, "process-total")) >= RECORDS
-            && number(server.getAttribute(thread, "commit-total")) > 0;
-      } catch (javax.management.JMException e) {
-        return false;
-      }
-    }, Duration.ofSeconds(60), "the thread processed every record and committed");
-    ObjectName client = new ObjectName("sluice:type=stream-metrics,client-id=" + appId
-        + "-client");
+    ObjectName[] threads = new ObjectName[2];
+    for (int i = 0; i < 2; i++) {
+      threads[i] = new ObjectName("sluice:type=stream-thread-metrics,client-id=" + clients[i]
+          + ",thread-id=" + clients[i] + "-StreamThread-1");
+    }
+    KafkaCluster.waitUntil(() -> attribute(server, threads[0], "active-tasks") == 1
+        && attribute(server, threads[1], "active-tasks") == 1, Duration.ofSeconds(60),
+        "each instance owns one of the two tasks");
+    produce(kafka, input);
+    KafkaCluster.waitUntil(() -> attribute(server, threads[0], "process-total")
+        + attribute(server, threads[1], "process-total") >= RECORDS
+        && attribute(server, threads[0], "commit-total") > 0, Duration.ofSeconds(60),
+        "the threads processed every record and committed");
+    ObjectName client = new ObjectName("sluice:type=stream-metrics,client-id=" + clients[0]);
     assertThat(server.getAttribute(client, "state")).isEqualTo("RUNNING");
     assertThat(server.getAttribute(client, "alive-stream-threads")).isEqualTo(1);
-    assertThat(number(server.getAttribute(thread, "poll-total"))).isPositive();
-    assertThat(number(server.getAttribute(thread, "poll-latency-avg"))).isNotNegative();
-    assertThat(server.getAttribute(thread, "active-tasks")).isEqualTo(2);
+    assertThat(number(server.getAttribute(threads[0], "poll-total"))).isPositive();
+    assertThat(number(server.getAttribute(threads[0], "poll-latency-avg"))).isNotNegative();
+    Set<ObjectName> tasks = new java.util.HashSet<>();
+    for (String clientId : clients) {
+      tasks.addAll(server.queryNames(new ObjectName(
+          "sluice:type=stream-task-metrics,client-id=" + clientId + ",*"), null));
+    }
+    assertThat(tasks).extracting(n -> n.getKeyProperty("task-id"))
+        .containsExactlyInAnyOrder("0_0", "0_1");
     double processed = 0;
-    for (int p = 0; p < 2; p++) {
-      processed += number(server.getAttribute(new ObjectName(
-          "sluice:type=stream-task-metrics,task-id=0_" + p), "process-total"));
+    for (ObjectName task : tasks) {
+      processed += number(server.getAttribute(task, "process-total"));
     }
     assertThat(processed).isEqualTo(RECORDS);
-    ObjectName task0 = new ObjectName("sluice:type=stream-task-metrics,task-id=0_0");
+    ObjectName task0 = tasks.stream().filter(n -> "0_0".equals(n.getKeyProperty("task-id")))
+        .findFirst().orElseThrow();
     assertThat(number(server.getAttribute(task0, "record-e2e-latency-max")))
         .isGreaterThanOrEqualTo(number(server.getAttribute(task0, "record-e2e-latency-min")))
         .isNotNegative();
-    KafkaCluster.waitUntil(() -> {
-      try {
-        return number(server.getAttribute(task0, "records-lag")) == 0;
-      } catch (javax.management.JMException e) {
-        return false;
-      }
-    }, Duration.ofSeconds(30), "task 0_0 reports records-lag 0 once everything is processed");
+    KafkaCluster.waitUntil(() -> attribute(server, task0, "records-lag") == 0,
+        Duration.ofSeconds(30), "task 0_0 reports records-lag 0 once everything is processed");
     Set<ObjectName> stores = server.queryNames(new ObjectName(
-        "sluice:type=stream-state-metrics,*"), null);
+        "sluice:type=stream-state-metrics,client-id=" + clients[0] + ",*"), null);
     assertThat(stores).isNotEmpty();
     ObjectName store = stores.stream()
         .filter(n -> "counts".equals(n.getKeyProperty("store-name"))).findFirst().orElseThrow();

@@ -105,16 +105,19 @@ public final class StreamsApp implements AutoCloseable {
     this.clients = java.util.Objects.requireNonNull(clients, "clients");
     String appId = config.getString(StreamsConfig.APPLICATION_ID);
     this.builder = InternalTopologyBuilder.of(topology).resolvedFor(appId);
-    this.metrics = new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.forName(
-        config.getString(StreamsConfig.METRICS_RECORDING_LEVEL))),
-        java.util.List.of(new JmxReporter()), Time.SYSTEM,
-        new KafkaMetricsContext(JMX_DOMAIN));
     String stateDir = config.getString(StreamsConfig.STATE_DIR);
     this.stateDirectory = new StateDirectory(stateDir, appId,
         config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS), Time.SYSTEM);
     this.processId = ProcessIdFile.loadOrCreate(Path.of(stateDir), appId);
     String clientId = config.getString(StreamsConfig.CLIENT_ID);
     String prefix = clientId.isEmpty() ? appId + "-" + processId : clientId;
+    // Every metric carries the client id, so two instances in one JVM publish distinct MBeans.
+    this.metrics = new Metrics(new MetricConfig()
+        .recordLevel(Sensor.RecordingLevel.forName(
+            config.getString(StreamsConfig.METRICS_RECORDING_LEVEL)))
+        .tags(java.util.Map.of("client-id", prefix)),
+        java.util.List.of(new JmxReporter()), Time.SYSTEM,
+        new KafkaMetricsContext(JMX_DOMAIN));
     this.runtime = new AppRuntime(this, prefix);
     InstanceMetrics.register(metrics, prefix, appId, processId.toString(),
         () -> runtime.state().name(), () -> runtime.threadStates().size());
