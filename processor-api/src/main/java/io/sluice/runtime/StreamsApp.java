@@ -122,8 +122,14 @@ public final class StreamsApp implements AutoCloseable {
     InstanceMetrics.register(metrics, prefix, appId, processId.toString(),
         () -> runtime.state().name(), () -> runtime.threadStates().size());
     this.queries = new InteractiveQueries(runtime::state, localTasks,
-        new QueryMetadata(builder.subtopologyViews()), this::globalStore,
+        new QueryMetadata(builder.subtopologyViews(), builder.globalStoreNames(), selfHost()),
+        this::globalStore,
         () -> runtime.instanceContext() == null ? null : runtime.instanceContext().admin());
+  }
+
+  private HostInfo selfHost() {
+    String server = config.getString(StreamsConfig.APPLICATION_SERVER);
+    return server == null || server.isEmpty() ? HostInfo.UNAVAILABLE : HostInfo.parse(server);
   }
 
   private io.sluice.state.StateStore globalStore(String name) {
@@ -301,6 +307,9 @@ public final class StreamsApp implements AutoCloseable {
    * with standbys, and the partition, from the latest assignment; the key is partitioned like the
    * default producer partitioner does with {@code keySerializer}.
    *
+   * <p>A global store is whole on every instance: the answer is this instance's {@code
+   * application.server}, no standbys, partition -1.
+   *
    * @return the metadata, or {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment
    *     or for a store the topology does not have
    */
@@ -319,14 +328,18 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Every instance of the application with an {@code application.server}, with its stores and
-   * partitions, from the latest assignment (empty before the first).
+   * Every instance of the application with an {@code application.server}, with its stores (the
+   * global stores among each one's active stores) and partitions, from the latest assignment
+   * (empty before the first).
    */
   public Collection<StreamsMetadata> metadataForAllStreamsClients() {
     return queries.allMetadata();
   }
 
-  /** The instances holding an active or standby copy of some partition of {@code storeName}. */
+  /**
+   * The instances holding an active or standby copy of some partition of {@code storeName}; every
+   * instance for a global store.
+   */
   public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
     return queries.metadataForStore(storeName);
   }

@@ -18,7 +18,8 @@ class InteractiveQueriesTest {
   private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
   private final InteractiveQueries queries = new InteractiveQueries(state::get, new LocalTasks(),
       new QueryMetadata(List.of(new SubtopologyView(0, Map.of("src", List.of("in")), Map.of(),
-          Map.of(), Set.of(), Set.of("counts"), Set.of("counts")))), name -> null, () -> null);
+          Map.of(), Set.of(), Set.of("counts"), Set.of("counts"))), List.of(), HostInfo.UNAVAILABLE), name -> null,
+      () -> null);
   private final StoreQueryParameters<ReadOnlyKeyValueStore<String, Long>> counts =
       StoreQueryParameters.fromNameAndType("counts", QueryableStoreTypes.keyValueStore());
 

@@ -411,6 +411,11 @@ public final class InternalTopologyBuilder {
     return storesOfProcessor.getOrDefault(processorName, Set.of());
   }
 
+  /** The names of the global stores, in the order they were added. */
+  public List<String> globalStoreNames() {
+    return globalStores.stream().map(g -> g.builder().name()).toList();
+  }
+
   StoreBuilder<?> storeBuilder(String name) {
     StoreBuilder<?> builder = stores.get(name);
     if (builder == null) {

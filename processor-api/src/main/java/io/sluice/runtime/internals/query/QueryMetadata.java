@@ -21,15 +21,25 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * Which instance holds what, from an assignment's partition-to-host maps and the topology's
- * stores per sub-topology: a task's store lives where the task's input partitions are assigned.
- * Instances without {@code application.server} do not appear.
+ * stores per sub-topology: a task's store lives where the task's input partitions are assigned,
+ * and every instance holds a full copy of each global store. Instances without {@code
+ * application.server} do not appear.
  */
 public final class QueryMetadata {
   private final List<SubtopologyView> subtopologies;
+  private final Set<String> globalStores;
+  private final HostInfo self;
 
-  /** @param subtopologies the topology's sub-topologies, with resolved topic names */
-  public QueryMetadata(List<SubtopologyView> subtopologies) {
+  /**
+   * @param subtopologies the topology's sub-topologies, with resolved topic names
+   * @param globalStores the names of the topology's global stores
+   * @param self this instance's {@code application.server}, or {@link HostInfo#UNAVAILABLE}
+   */
+  public QueryMetadata(List<SubtopologyView> subtopologies, Collection<String> globalStores,
+      HostInfo self) {
     this.subtopologies = List.copyOf(subtopologies);
+    this.globalStores = new TreeSet<>(globalStores);
+    this.self = self;
   }
 
   /** Whether some sub-topology has a store named {@code storeName}. */
@@ -55,7 +65,9 @@ public final class QueryMetadata {
     for (String host : hosts) {
       Set<TopicPartition> active = info.partitionsByHost().getOrDefault(host, Set.of());
       Set<TopicPartition> standby = info.standbyPartitionsByHost().getOrDefault(host, Set.of());
-      result.add(new StreamsMetadata(HostInfo.parse(host), storesReading(active), active,
+      Set<String> stores = storesReading(active);
+      stores.addAll(globalStores);
+      result.add(new StreamsMetadata(HostInfo.parse(host), stores, active,
           storesReading(standby), standby));
     }
     return result;
@@ -67,7 +79,11 @@ public final class QueryMetadata {
         || m.standbyStateStoreNames().contains(storeName)).toList();
   }
 
-  /** Where {@code key} of {@code storeName} lives, partitioned as the default partitioner does. */
+  /**
+   * Where {@code key} of {@code storeName} lives, partitioned as the default partitioner does. A
+   * global store is whole on every instance, so its key lives here: this instance, no standbys,
+   * partition -1.
+   */
   public <K> KeyQueryMetadata forKey(AssignmentInfo info, String storeName, K key,
       Serializer<K> keySerializer) {
     return forKey(info, storeName, (topic, n) -> {
@@ -87,6 +103,9 @@ public final class QueryMetadata {
   }
 
   private KeyQueryMetadata forKey(AssignmentInfo info, String storeName, PartitionOf partitionOf) {
+    if (info != null && globalStores.contains(storeName)) {
+      return new KeyQueryMetadata(self, Set.of(), -1);
+    }
     Optional<SubtopologyView> sub = subtopologyOf(storeName);
     if (info == null || sub.isEmpty()) {
       return KeyQueryMetadata.NOT_AVAILABLE;

@@ -26,7 +26,7 @@ class QueryMetadataTest {
       new SubtopologyView(0, Map.of("src", List.of(INPUT)), Map.of(), Map.of(), Set.of(REPART),
           Set.of("dedup"), Set.of("dedup")),
       new SubtopologyView(1, Map.of("rsrc", List.of(REPART)), Map.of(), Map.of(), Set.of(),
-          Set.of("counts"), Set.of("counts"))));
+          Set.of("counts"), Set.of("counts"))), List.of("rates"), new HostInfo("a", 1));
 
   /** Four partitions of each topic over hosts a and b (a: 0,1; b: 2,3); b keeps standbys of a. */
   private static AssignmentInfo assignment() {
@@ -83,7 +83,7 @@ class QueryMetadataTest {
     assertThat(all).extracting(StreamsMetadata::hostInfo)
         .containsExactly(new HostInfo("a", 1), new HostInfo("b", 2));
     StreamsMetadata a = all.get(0);
-    assertThat(a.stateStoreNames()).containsExactlyInAnyOrder("dedup", "counts");
+    assertThat(a.stateStoreNames()).containsExactlyInAnyOrder("dedup", "counts", "rates");
     assertThat(a.topicPartitions()).hasSize(4);
     assertThat(a.standbyStateStoreNames()).isEmpty();
     StreamsMetadata b = all.get(1);
@@ -92,5 +92,17 @@ class QueryMetadataTest {
     assertThat(metadata.forStore(assignment(), "counts")).hasSize(2);
     assertThat(metadata.forStore(assignment(), "nope")).isEmpty();
     assertThat(metadata.storeNames()).containsExactly("counts", "dedup");
+  }
+
+  @Test
+  void aGlobalStoreIsOnEveryInstanceAndItsKeysAreHere() {
+    assertThat(metadata.all(assignment())).allSatisfy(
+        m -> assertThat(m.stateStoreNames()).contains("rates"));
+    assertThat(metadata.forStore(assignment(), "rates")).extracting(StreamsMetadata::hostInfo)
+        .containsExactly(new HostInfo("a", 1), new HostInfo("b", 2));
+    assertThat(metadata.forKey(assignment(), "rates", "EUR", Serdes.String().serializer()))
+        .isEqualTo(new KeyQueryMetadata(new HostInfo("a", 1), Set.of(), -1));
+    assertThat(metadata.forKey(null, "rates", "EUR", Serdes.String().serializer()))
+        .isEqualTo(KeyQueryMetadata.NOT_AVAILABLE);
   }
 }
