@@ -4,9 +4,12 @@ import static io.sluice.runtime.internals.Fixture.DE;
 import static io.sluice.runtime.internals.Fixture.SER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.processor.AutoOffsetReset;
+import io.sluice.processor.SourceOptions;
 import io.sluice.processor.Topology;
 import io.sluice.runtime.KafkaClientSupplier;
 import io.sluice.runtime.StreamsConfig;
+import io.sluice.runtime.StreamsException;
 import io.sluice.runtime.StreamsUncaughtExceptionHandler.Response;
 import io.sluice.runtime.internals.assignment.AssignmentInfo;
 import io.sluice.runtime.internals.assignment.AssignorContext;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +38,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -52,8 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stream thread on kafka-clients' MockConsumer and MockProducer (another assignor than Sluice's,
- * so tasks come from the partitions): the poll-process-commit loop, backpressure, and a fenced
- * producer under exactly-once.
+ * so tasks come from the partitions): the poll-process-commit loop, backpressure, a fenced
+ * producer under exactly-once, and per-source offset reset policies.
  */
 class StreamThreadTest {
   private static final TopicPartition IN0 = new TopicPartition("in", 0);
@@ -61,8 +66,20 @@ class StreamThreadTest {
 
   @TempDir Path stateDir;
   private final Metrics metrics = new Metrics();
-  // "none", as the thread configures its main consumer: the thread applies reset policies.
-  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none");
+  /**
+   * Set to "none", as the thread sets its main consumer. A partition without a position has an
+   * unknown lag, as with KafkaConsumer (MockConsumer's currentLag would try to reset it).
+   */
+  private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none") {
+    @Override
+    public OptionalLong currentLag(TopicPartition tp) {
+      try {
+        return super.currentLag(tp);
+      } catch (NoOffsetForPartitionException e) {
+        return OptionalLong.empty();
+      }
+    }
+  };
   private final MockConsumer<byte[], byte[]> restoreConsumer = new MockConsumer<>("none");
   private final List<MockProducer<byte[], byte[]>> producers = new CopyOnWriteArrayList<>();
   private final List<ThreadState> states = new CopyOnWriteArrayList<>();
@@ -262,6 +279,38 @@ class StreamThreadTest {
     assertThat(deaths).isEmpty();
     assertThat(thread.state()).isNotEqualTo(ThreadState.DEAD);
     assertThat(consumer.subscription()).as("resubscribed to rejoin").containsExactly("in");
+  }
+
+  private static Topology passThroughWithReset(AutoOffsetReset reset) {
+    return new Topology()
+        .addSource("src", SourceOptions.defaults().withOffsetReset(reset), DE, DE, "in")
+        .addSink("out", "out", SER, SER, "src");
+  }
+
+  @Test
+  void aLatestSourceSkipsWhatItsPartitionsHeldBeforeTheReset() {
+    consumer.updateEndOffsets(Map.of(IN0, 2L, IN1, 0L));
+    startWithBothPartitions(passThroughWithReset(AutoOffsetReset.LATEST), Map.of());
+    consumer.schedulePollTask(() -> {
+      consumer.addRecord(record(IN0, 0, "old", 1));
+      consumer.addRecord(record(IN0, 1, "old", 2));
+      consumer.addRecord(record(IN0, 2, "new", 3));
+    });
+    waitUntil(() -> !producers.isEmpty() && !output(producers.get(0)).isEmpty(),
+        "a record is sent");
+    waitUntil(() -> consumer.committed(Set.of(IN0)).get(IN0) != null, "in-0 is committed");
+    assertThat(output(producers.get(0))).containsExactly("out:new");
+    assertThat(consumer.committed(Set.of(IN0)).get(IN0).offset()).isEqualTo(3L);
+  }
+
+  @Test
+  void aNoneSourceWithoutCommittedOffsetEndsTheThreadNamingTheTopic()
+      throws InterruptedException {
+    startWithBothPartitions(passThroughWithReset(AutoOffsetReset.NONE), Map.of());
+    assertThat(dead.await(10, TimeUnit.SECONDS)).as("the thread died").isTrue();
+    assertThat(deaths).singleElement().isInstanceOf(StreamsException.class)
+        .satisfies(e -> assertThat(e.getMessage()).contains("[in]").contains("policy is none"));
+    assertThat(producers).allSatisfy(p -> assertThat(p.history()).isEmpty());
   }
 
   /** Counts records per key in the logged store "counts" and forwards the new count. */

@@ -1,0 +1,150 @@
+package io.sluice.runtime.internals;
+
+import static io.sluice.runtime.internals.Fixture.DE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.processor.AutoOffsetReset;
+import io.sluice.processor.SourceOptions;
+import io.sluice.processor.Topology;
+import io.sluice.processor.TopologyException;
+import io.sluice.runtime.StreamsException;
+import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+/** The topic-to-policy lookup: source options, the application default, patterns, conflicts. */
+class OffsetResetPoliciesTest {
+  private static SourceOptions reset(AutoOffsetReset policy) {
+    return SourceOptions.defaults().withOffsetReset(policy);
+  }
+
+  private static OffsetResetPolicies policies(Topology topology, ResetPolicy fallback) {
+    return OffsetResetPolicies.of(TopologyMetadata.of(topology, "app"), fallback);
+  }
+
+  @Test
+  void aSourcesPolicyWinsAndOtherSourcesUseTheApplicationDefault() {
+    Topology topology = new Topology()
+        .addSource("clicks", reset(AutoOffsetReset.LATEST), DE, DE, "clicks", "views")
+        .addSource("orders", reset(AutoOffsetReset.NONE), DE, DE, "orders")
+        .addSource("plain", DE, DE, "plain");
+    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
+    assertThat(policies.policyFor("clicks")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies.policyFor("views")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies.policyFor("orders")).isEqualTo(ResetPolicy.NONE);
+    assertThat(policies.policyFor("plain")).isEqualTo(ResetPolicy.EARLIEST);
+    assertThat(policies(topology, ResetPolicy.NONE).policyFor("plain"))
+        .isEqualTo(ResetPolicy.NONE);
+  }
+
+  @Test
+  void aRepartitionTopicAlwaysStartsFromTheEarliestOffset() {
+    Topology topology = new Topology()
+        .addSource("in", DE, DE, "in")
+        .addSource("rekeyed", DE, DE, "rekey-repartition");
+    InternalTopologyBuilder.of(topology).addInternalTopic("rekey-repartition", -1);
+    OffsetResetPolicies policies = policies(topology, ResetPolicy.LATEST);
+    assertThat(policies.policyFor("in")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies.policyFor("app-rekey-repartition")).isEqualTo(ResetPolicy.EARLIEST);
+  }
+
+  @Test
+  void aRepartitionTopicWithAnotherPolicyIsRejectedNamingIt() {
+    Topology topology = new Topology()
+        .addSource("rekeyed", reset(AutoOffsetReset.LATEST), DE, DE, "rekey-repartition");
+    InternalTopologyBuilder.of(topology).addInternalTopic("rekey-repartition", -1);
+    assertThatThrownBy(() -> policies(topology, ResetPolicy.EARLIEST))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("'rekeyed'").hasMessageContaining("app-rekey-repartition")
+        .hasMessageContaining("EARLIEST");
+  }
+
+  @Test
+  void aPatternSourcesPolicyCoversTheTopicsItMatches() {
+    Topology topology = new Topology()
+        .addSource("metrics", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("metrics-.*"))
+        .addSource("audit", DE, DE, "audit");
+    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
+    assertThat(policies.policyFor("metrics-cpu")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies.policyFor("audit")).isEqualTo(ResetPolicy.EARLIEST);
+    assertThat(policies.policyFor("unknown")).isEqualTo(ResetPolicy.EARLIEST);
+  }
+
+  @Test
+  void aNamedTopicThatAPatternWithAnotherPolicyMatchesIsRejectedNamingIt() {
+    Topology topology = new Topology()
+        .addSource("all", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("orders.*"))
+        .addSource("eu", reset(AutoOffsetReset.EARLIEST), DE, DE, "orders-eu");
+    assertThatThrownBy(() -> policies(topology, ResetPolicy.EARLIEST))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("topic 'orders-eu'").hasMessageContaining("'eu'")
+        .hasMessageContaining("'all'").hasMessageContaining("latest")
+        .hasMessageContaining("earliest");
+
+    Topology samePolicy = new Topology()
+        .addSource("all", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("orders.*"))
+        .addSource("eu", reset(AutoOffsetReset.LATEST), DE, DE, "orders-eu");
+    assertThat(policies(samePolicy, ResetPolicy.EARLIEST).policyFor("orders-eu"))
+        .isEqualTo(ResetPolicy.LATEST);
+  }
+
+  @Test
+  void aTopicMatchingPatternsWithDifferentPoliciesFailsWhenLookedUp() {
+    Topology topology = new Topology()
+        .addSource("a", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("x-.*"))
+        .addSource("b", reset(AutoOffsetReset.NONE), DE, DE, Pattern.compile(".*-y"));
+    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
+    assertThat(policies.policyFor("x-1")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies.policyFor("2-y")).isEqualTo(ResetPolicy.NONE);
+    assertThatThrownBy(() -> policies.policyFor("x-y"))
+        .isInstanceOf(StreamsException.class)
+        .hasMessageContaining("'x-y'").hasMessageContaining("latest")
+        .hasMessageContaining("none");
+  }
+
+  @Test
+  void theApplicationDefaultComesFromTheConfigAndTheConsumerIsSetToNone() {
+    Topology topology = new Topology().addSource("in", DE, DE, "in");
+    TopologyMetadata metadata = TopologyMetadata.of(topology, "app");
+    Map<String, Object> unset = new HashMap<>();
+    assertThat(OffsetResetPolicies.forMainConsumer(metadata, unset).policyFor("in"))
+        .as("earliest when unset, as in Kafka Streams").isEqualTo(ResetPolicy.EARLIEST);
+    assertThat(unset).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+
+    Map<String, Object> latest =
+        new HashMap<>(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+    assertThat(OffsetResetPolicies.forMainConsumer(metadata, latest).policyFor("in"))
+        .isEqualTo(ResetPolicy.LATEST);
+    assertThat(latest).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+
+    Map<String, Object> bad =
+        new HashMap<>(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "smallest"));
+    assertThatThrownBy(() -> OffsetResetPolicies.forMainConsumer(metadata, bad))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("auto.offset.reset")
+        .hasMessageContaining("smallest").hasMessageContaining("earliest, latest, none");
+  }
+
+  @Test
+  void everyConfigValueKafkaClientsAcceptsParses() {
+    assertThat(ResetPolicy.parse("EARLIEST")).isEqualTo(ResetPolicy.EARLIEST);
+    assertThat(ResetPolicy.parse(" latest ")).isEqualTo(ResetPolicy.LATEST);
+    assertThat(ResetPolicy.parse("none")).isEqualTo(ResetPolicy.NONE);
+    ResetPolicy byDuration = ResetPolicy.parse("by_duration:PT1H30M");
+    assertThat(byDuration.kind()).isEqualTo(ResetPolicy.Kind.BY_DURATION);
+    assertThat(byDuration.duration()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(byDuration).hasToString("by_duration:PT1H30M");
+    assertThatThrownBy(() -> ResetPolicy.parse("by_duration:-PT1H"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("-PT1H");
+    assertThatThrownBy(() -> ResetPolicy.parse("by_duration:an hour"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("an hour");
+    for (AutoOffsetReset reset : AutoOffsetReset.values()) {
+      assertThat(ResetPolicy.of(reset)).hasToString(reset.name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+}
