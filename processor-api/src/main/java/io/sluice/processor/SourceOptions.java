@@ -23,7 +23,16 @@ public final class SourceOptions {
     return DEFAULTS;
   }
 
-  /** A copy with this offset reset policy, overriding the consumer's {@code auto.offset.reset}. */
+  /**
+   * A copy with this offset reset policy for the source's topics (or the topics its pattern
+   * matches), overriding the application's {@code auto.offset.reset}; see {@link
+   * AutoOffsetReset}. A topology must not give one topic two policies (a named topic that another
+   * source's pattern also matches, or a repartition topic a policy other than earliest): {@code
+   * StreamsApp.start()} then puts the application in ERROR, logging a {@link TopologyException}
+   * that names the topic.
+   *
+   * @throws NullPointerException if {@code reset} is null
+   */
   public SourceOptions withOffsetReset(AutoOffsetReset reset) {
     return new SourceOptions(Objects.requireNonNull(reset, "offset reset"), timestampExtractor);
   }
@@ -33,7 +42,7 @@ public final class SourceOptions {
     return new SourceOptions(offsetReset, Objects.requireNonNull(extractor, "timestamp extractor"));
   }
 
-  /** The offset reset override, or {@code null} for the consumer's setting. */
+  /** The offset reset override, or {@code null} for the application's {@code auto.offset.reset}. */
   public AutoOffsetReset offsetReset() {
     return offsetReset;
   }

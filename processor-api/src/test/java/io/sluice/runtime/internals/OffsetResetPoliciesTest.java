@@ -144,7 +144,8 @@ class OffsetResetPoliciesTest {
     assertThatThrownBy(() -> ResetPolicy.parse("by_duration:an hour"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("an hour");
     for (AutoOffsetReset reset : AutoOffsetReset.values()) {
-      assertThat(ResetPolicy.of(reset)).hasToString(reset.name().toLowerCase(java.util.Locale.ROOT));
+      assertThat(ResetPolicy.of(reset))
+          .hasToString(reset.name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }
