@@ -17,7 +17,9 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.sluice.bench.e2e.EndToEndBenchmark
  * [--records N] [--runs R] [--modes a,b] [--systems SLUICE,PLAIN,KAFKA_STREAMS]
- * [--guarantees alos,eos] [--partitions P] [--heap 1g] [--report file.md]}.
+ * [--guarantees alos,eos] [--partitions P] [--heap 1g] [--report file.md] [--profile dir]}.
+ * With {@code --profile}, every system under test runs with a flight recording ({@code
+ * settings=profile}) written to {@code dir/<run id>.jfr} when it is stopped (with SIGTERM).
  */
 public final class EndToEndBenchmark {
   private EndToEndBenchmark() {}
@@ -37,7 +39,9 @@ public final class EndToEndBenchmark {
       InputLoader loader = new InputLoader(cluster, options.partitions());
       String input = loader.loadInput(options.records());
       String table = loader.loadTable();
-      RunExecutor executor = new RunExecutor(cluster, work, options.heap());
+      Path profileDir = options.profile() == null ? null
+          : Files.createDirectories(Path.of(options.profile()).toAbsolutePath());
+      RunExecutor executor = new RunExecutor(cluster, work, options.heap(), profileDir);
       for (Mode mode : options.modes()) {
         for (boolean eos : options.guarantees()) {
           for (int run = 1; run <= options.runs(); run++) {
@@ -76,7 +80,7 @@ public final class EndToEndBenchmark {
 
   /** The parsed command line. */
   record Options(long records, int runs, List<Mode> modes, List<SystemUnderTest> systems,
-      List<Boolean> guarantees, int partitions, String heap, String report) {
+      List<Boolean> guarantees, int partitions, String heap, String report, String profile) {
     static Options parse(String[] args) {
       Map<String, String> given = new java.util.HashMap<>();
       for (int i = 0; i + 1 < args.length; i += 2) {
@@ -103,7 +107,7 @@ public final class EndToEndBenchmark {
       return new Options(Long.parseLong(given.getOrDefault("records", "1000000")),
           Integer.parseInt(given.getOrDefault("runs", "3")), modes, systems, guarantees,
           Integer.parseInt(given.getOrDefault("partitions", "4")),
-          given.getOrDefault("heap", "1g"), given.get("report"));
+          given.getOrDefault("heap", "1g"), given.get("report"), given.get("profile"));
     }
 
     private static String allNames(Enum<?>[] values) {

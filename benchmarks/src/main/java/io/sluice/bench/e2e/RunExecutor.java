@@ -30,14 +30,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class RunExecutor {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+  private static final long STOP_TIMEOUT_SECONDS = 60;
   private final KafkaCluster cluster;
   private final Path work;
   private final String heap;
+  private final Path profileDir;
 
-  RunExecutor(KafkaCluster cluster, Path work, String heap) {
+  /**
+   * @param profileDir where to write one flight recording per run ({@code <run id>.jfr}), or null
+   *     for none; with a directory, each system under test is stopped with SIGTERM so the JVM
+   *     writes its recording on exit
+   */
+  RunExecutor(KafkaCluster cluster, Path work, String heap, Path profileDir) {
     this.cluster = cluster;
     this.work = work;
     this.heap = heap;
+    this.profileDir = profileDir;
   }
 
   RunResult run(SystemUnderTest system, Mode mode, boolean eos, int run, String input,
@@ -56,6 +64,12 @@ final class RunExecutor {
         "-Dsluice.bench.props=" + System.getProperty("sluice.bench.props", "")));
     // Extra JVM options for the systems under test, e.g. a flight recording for profiling:
     // -Dsluice.bench.jvmArgs="-XX:StartFlightRecording=filename=/tmp/sut.jfr,settings=profile"
+    if (profileDir != null) {
+      // -Dsluice.bench.jfrSettings=file.jfc picks other settings (a shorter sampling period, say)
+      command.add("-XX:StartFlightRecording=filename=" + profileDir.resolve(id + ".jfr")
+          + ",settings=" + System.getProperty("sluice.bench.jfrSettings", "profile")
+          + ",dumponexit=true");
+    }
     for (String option : System.getProperty("sluice.bench.jvmArgs", "").split(" ")) {
       if (!option.isBlank()) {
         command.add(option);
@@ -72,14 +86,31 @@ final class RunExecutor {
       startupCpu = awaitAllCommitted(id, input, output, process, log);
       stats = ProcessStats.read(process.pid());
     } finally {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+      stop(process);
     }
     long[] firstLastCount = readOutput(output, eos);
     double seconds = Math.max(1, firstLastCount[1] - firstLastCount[0]) / 1000.0;
     EndToEndBenchmark.deleteQuietly(stateDir);
     return new RunResult(mode, eos, system, run, records, firstLastCount[2], records / seconds,
         (stats.cpuSeconds() - startupCpu) * 1e6 / records, stats.peakRssBytes());
+  }
+
+  /**
+   * Ends the system under test: SIGKILL when not profiling (its figures are already read), or
+   * SIGTERM and a wait of up to {@value #STOP_TIMEOUT_SECONDS} s so its flight recording is
+   * written, then SIGKILL.
+   */
+  private void stop(Process process) throws InterruptedException {
+    if (profileDir != null) {
+      process.destroy();
+      if (process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        return;
+      }
+      System.err.println("The system under test (pid " + process.pid() + ") did not stop within "
+          + STOP_TIMEOUT_SECONDS + " s of SIGTERM; killing it, its recording may be lost");
+    }
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /**
