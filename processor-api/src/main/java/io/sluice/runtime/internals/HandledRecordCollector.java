@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -18,7 +17,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * The task's view of its record collector (in both drivers): serializes each record first, and
  * hands a serialization failure to {@code production.exception.handler} (FAIL throws; CONTINUE
  * drops and counts the record; DEAD_LETTER also sends the input record to the dead-letter topic).
- * The serialized record goes on to the driver's collector.
+ * The serialized record goes on to the driver's collector. Like every collector, it takes the
+ * headers it is given as they are (see {@link RecordCollector#send}).
  */
 final class HandledRecordCollector implements RecordCollector {
   private static final ByteArraySerializer BYTES = new ByteArraySerializer();
@@ -35,11 +35,10 @@ final class HandledRecordCollector implements RecordCollector {
   public <K, V> void send(
       String topic, K key, V value, Headers headers, Integer partition, long timestamp,
       Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-    Headers copy = new RecordHeaders(headers.toArray());
-    byte[][] bytes = serialize(topic, key, value, copy, partition, timestamp, keySerializer,
+    byte[][] bytes = serialize(topic, key, value, headers, partition, timestamp, keySerializer,
         valueSerializer);
     if (bytes != null) {
-      inner.send(topic, bytes[0], bytes[1], copy, partition, timestamp, BYTES, BYTES);
+      inner.send(topic, bytes[0], bytes[1], headers, partition, timestamp, BYTES, BYTES);
     }
   }
 
@@ -47,13 +46,12 @@ final class HandledRecordCollector implements RecordCollector {
   public <K, V> void send(
       String topic, K key, V value, Headers headers, long timestamp, Serializer<K> keySerializer,
       Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner) {
-    Headers copy = new RecordHeaders(headers.toArray());
     byte[][] bytes =
-        serialize(topic, key, value, copy, null, timestamp, keySerializer, valueSerializer);
+        serialize(topic, key, value, headers, null, timestamp, keySerializer, valueSerializer);
     if (bytes != null) {
       StreamPartitioner<byte[], byte[]> onObjects =
           (t, k, v, count) -> partitioner.partition(t, key, value, count);
-      inner.send(topic, bytes[0], bytes[1], copy, timestamp, BYTES, BYTES, onObjects);
+      inner.send(topic, bytes[0], bytes[1], headers, timestamp, BYTES, BYTES, onObjects);
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -35,18 +34,17 @@ final class KafkaRecordCollector implements RecordCollector {
       String topic, K key, V value, Headers headers, Integer partition, long timestamp,
       Serializer<K> keySerializer, Serializer<V> valueSerializer) {
     checkForSendError();
-    Headers copy = new RecordHeaders(headers.toArray());
     byte[] keyBytes;
     byte[] valueBytes;
     try {
-      keyBytes = keySerializer.serialize(topic, copy, key);
-      valueBytes = valueSerializer.serialize(topic, copy, value);
+      keyBytes = keySerializer.serialize(topic, headers, key);
+      valueBytes = valueSerializer.serialize(topic, headers, value);
     } catch (RuntimeException e) {
       throw new StreamsException("Task " + taskId + " cannot serialize a record for topic '"
           + topic + "': " + e + "; check the serializers given for that topic", e);
     }
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, copy);
+        new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, headers);
     producer.send(record, (metadata, exception) -> {
       if (exception == null) {
         offsets.merge(new TopicPartition(metadata.topic(), metadata.partition()),

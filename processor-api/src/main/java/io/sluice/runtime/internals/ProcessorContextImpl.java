@@ -11,6 +11,7 @@ import io.sluice.state.StateStore;
 import io.sluice.state.TaskId;
 import io.sluice.state.internals.ProcessorRecordContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +30,17 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
 
   @Override
   public <K extends KOut, V extends VOut> void forward(Record<K, V> record) {
-    for (ProcessorNode<?, ?, ?, ?> child : node.children()) {
-      forwardTo(child, record);
+    List<ProcessorNode<?, ?, ?, ?>> children = node.children();
+    int last = children.size() - 1;
+    for (int i = 0; i < last; i++) {
+      forwardTo(children.get(i), record);
+    }
+    if (last >= 0) {
+      if (node.isSource()) {
+        handOver(children.get(last), record);
+      } else {
+        forwardTo(children.get(last), record);
+      }
     }
   }
 
@@ -45,14 +55,32 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
    */
   private void forwardTo(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {
     Objects.requireNonNull(record, "record forwarded by '" + node.name() + "'");
+    deliver(child, record.withHeaders(record.headers()));
+  }
+
+  /**
+   * Hands a source node's record to its last child without copying it: the task created that
+   * record (and its headers) for the source alone, and the source never reads it again, so no
+   * one else can see what the child does to it. This saves a record, a headers copy and a record
+   * context per input record.
+   */
+  private void handOver(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {
+    Objects.requireNonNull(record, "record forwarded by '" + node.name() + "'");
+    deliver(child, record);
+  }
+
+  private void deliver(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {
     ProcessorRecordContext previous = task.recordContext();
-    Record<?, ?> copy = record.withHeaders(record.headers());
-    task.setRecordContext(previous == null
-        ? new ProcessorRecordContext(copy.timestamp(), -1L, -1, null, copy.headers())
-        : new ProcessorRecordContext(copy.timestamp(), previous.offset(), previous.partition(),
-            previous.topic(), copy.headers()));
+    if (previous == null) {
+      task.setRecordContext(
+          new ProcessorRecordContext(record.timestamp(), -1L, -1, null, record.headers()));
+    } else if (previous.headers() != record.headers()
+        || previous.timestamp() != record.timestamp()) {
+      task.setRecordContext(new ProcessorRecordContext(record.timestamp(), previous.offset(),
+          previous.partition(), previous.topic(), record.headers()));
+    }
     try {
-      child.processUntyped(copy);
+      child.processUntyped(record);
     } finally {
       task.setRecordContext(previous);
     }

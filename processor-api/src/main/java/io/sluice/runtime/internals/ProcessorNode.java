@@ -25,12 +25,22 @@ final class ProcessorNode<KIn, VIn, KOut, VOut> {
   private final Set<String> storeNames;
   private final Map<String, ProcessorNode<?, ?, ?, ?>> children = new LinkedHashMap<>();
   private final List<ProcessorNode<?, ?, ?, ?>> childList = new ArrayList<>();
+  private final boolean source;
   private TaskContext task;
 
   ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> storeNames) {
     this.name = name;
     this.processor = processor;
     this.storeNames = Set.copyOf(storeNames);
+    this.source = processor instanceof SourceProcessor;
+  }
+
+  /**
+   * Whether this is a source node: its processor is the engine's own, gets records that the task
+   * created for it alone, and never looks at a record again after forwarding it.
+   */
+  boolean isSource() {
+    return source;
   }
 
   String name() {

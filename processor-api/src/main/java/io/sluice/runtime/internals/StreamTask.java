@@ -211,10 +211,12 @@ public final class StreamTask {
       throw new IllegalStateException("Task " + id + " is " + state + ", not RUNNING");
     }
     if (!partitions.readyToProcess(nowMs)) {
+      context.taskMetrics().flush();
       return false;
     }
     StampedRecord stamped = partitions.nextRecord();
     if (stamped == null) {
+      context.taskMetrics().flush();
       return false;
     }
     ConsumerRecord<Object, Object> in = stamped.record();
@@ -231,8 +233,7 @@ public final class StreamTask {
       context.setCurrentRawRecord(null);
     }
     partitions.markConsumed(stamped);
-    context.taskMetrics().recordProcess();
-    context.taskMetrics().recordEndToEnd(stamped.timestamp(), nowMs);
+    context.taskMetrics().recordProcessed(stamped.timestamp(), nowMs);
     return true;
   }
 
@@ -286,6 +287,7 @@ public final class StreamTask {
     }
     flushStores();
     context.collector().flush();
+    context.taskMetrics().flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     partitions.consumedOffsets().forEach((tp, offset) -> offsets.put(tp,
         new OffsetAndMetadata(offset + 1, StreamTimeMetadata.encode(partitions.partitionTime(tp)))));
