@@ -104,7 +104,7 @@ class ExactlyOnceCrashIT {
     int kills = 3 * ItSettings.scale();
     String app = ItSettings.unique("crash-" + (eos ? "eos" : "alos"));
     Map<String, String> topics = new TreeMap<>();
-    for (String t : List.of("input", "copy", "counts", "windows", "dedup")) {
+    for (String t : List.of("input", "copy", "counts", "windows", "suppressed", "dedup")) {
       topics.put(t, kafka.createTopic(app + "-" + t, PARTITIONS, 1, Map.of()));
     }
     Input input = new Input(topics.get("input"), n);
@@ -160,6 +160,8 @@ class ExactlyOnceCrashIT {
         Topics.readAll(kafka, topics.get("counts"), IsolationLevel.READ_COMMITTED);
     List<ConsumerRecord<String, String>> windows =
         Topics.readAll(kafka, topics.get("windows"), IsolationLevel.READ_COMMITTED);
+    List<ConsumerRecord<String, String>> suppressed =
+        Topics.readAll(kafka, topics.get("suppressed"), IsolationLevel.READ_COMMITTED);
     List<ConsumerRecord<String, String>> dedup =
         Topics.readAll(kafka, topics.get("dedup"), IsolationLevel.READ_COMMITTED);
     Set<String> inputValues = new HashSet<>();
@@ -188,13 +190,9 @@ class ExactlyOnceCrashIT {
         assertThat(perKey.get(key)).as("counts of %s: 1..%d, no gap, no repeat", key, total)
             .isEqualTo(expected);
       });
-      Map<String, Long> windowResults = new HashMap<>();
-      for (ConsumerRecord<String, String> r : windows) {
-        Long before = windowResults.put(r.key(), Long.parseLong(r.value()));
-        assertThat(before).as("a second final result for window %s", r.key()).isNull();
-      }
-      assertThat(windowResults).as("one final result per closed window")
-          .isEqualTo(input.closedWindows);
+      assertOneFinalResultPerClosedWindow(windows, input.closedWindows, "emit on window close");
+      assertOneFinalResultPerClosedWindow(suppressed, input.closedWindows,
+          "suppress until window closes");
       List<String> ids = dedup.stream().map(ConsumerRecord::value).toList();
       assertThat(ids).as("every dedup id once").doesNotHaveDuplicates();
       assertThat(new HashSet<>(ids)).isEqualTo(input.dedupIds);
@@ -212,6 +210,17 @@ class ExactlyOnceCrashIT {
         jvms.stream().mapToLong(j -> j.maxCounterEver(ChildRunner.RESTORED_RECORDS)).sum(),
         (started - began) / 1e9, (processed - started) / 1e9,
         (System.nanoTime() - began) / 1e9);
+  }
+
+  private static void assertOneFinalResultPerClosedWindow(
+      List<ConsumerRecord<String, String>> results, Map<String, Long> closed, String how) {
+    Map<String, Long> windowResults = new HashMap<>();
+    for (ConsumerRecord<String, String> r : results) {
+      Long before = windowResults.put(r.key(), Long.parseLong(r.value()));
+      assertThat(before).as("%s: a second final result for window %s", how, r.key()).isNull();
+    }
+    assertThat(windowResults).as("%s: one final result per closed window", how)
+        .isEqualTo(closed);
   }
 
   /**

@@ -10,9 +10,11 @@ import io.sluice.dsl.Materialized;
 import io.sluice.dsl.Named;
 import io.sluice.dsl.Produced;
 import io.sluice.dsl.StreamsBuilder;
+import io.sluice.dsl.Suppressed;
 import io.sluice.dsl.TimeWindows;
 import io.sluice.processor.Topology;
 import io.sluice.runtime.StreamsConfig;
+import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueStore;
 import io.sluice.state.WindowStore;
@@ -27,7 +29,9 @@ import org.apache.kafka.common.utils.Bytes;
  * topics and output formats as {@link CrashTopology} (see there): a copy of every record, the
  * running count per key ({@code groupByKey().count}, store {@value #COUNTS}, no cache), the count
  * per key and tumbling window ({@code it.window.ms}, no grace) emitted once on window close
- * (store {@value #WINDOWS}) under key {@code "<key>@<window start>"}, and the dedup id of the first
+ * (store {@value #WINDOWS}) under key {@code "<key>@<window start>"}, the same windowed count
+ * through {@code suppress(untilWindowCloses)} (operator {@value #SUPPRESS}) to {@code
+ * it.suppressed} in the same format, and the dedup id of the first
  * record carrying it ({@code deduplicate} by that id, operator {@value #DEDUP}, which repartitions
  * by the id through {@code <application>-dedup-repartition}). Every stateful operator, store and
  * internal topic is named; {@code ensure.explicit.internal.resource.naming} is forced on so that a
@@ -39,6 +43,10 @@ public final class DslCrashTopology {
   public static final String COUNTS = "counts";
   /** Window-count store name. */
   public static final String WINDOWS = "window-counts";
+  /** Window-count store name of the suppressed branch. */
+  public static final String SUPPRESS_WINDOWS = "suppress-window-counts";
+  /** Suppression operator name (its buffer store is {@code suppress-final-store}). */
+  public static final String SUPPRESS = "suppress-final";
   /** Deduplication operator name (its store is {@code dedup-store}). */
   public static final String DEDUP = "dedup";
   /**
@@ -80,6 +88,18 @@ public final class DslCrashTopology {
                 CrashTopology.windowKey(w.key(), w.window().startMs()), Long.toString(count)),
             Named.as("window-text"))
         .to(props.getProperty("it.windows"), out.withName("window-out"));
+
+    grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(windowMs), Duration.ZERO))
+        .count(Named.as("suppress-window"), Materialized.<String, Long,
+                WindowStore<Bytes, byte[]>>as(SUPPRESS_WINDOWS).withKeySerde(text)
+            .withValueSerde(Serdes.Long()).withCachingDisabled())
+        .suppress(Suppressed.<Windowed<String>>untilWindowCloses(
+            Suppressed.BufferConfig.unbounded()).withName(SUPPRESS))
+        .toStream(Named.as("suppress-closed"))
+        .map((w, count) -> KeyValue.pair(
+                CrashTopology.windowKey(w.key(), w.window().startMs()), Long.toString(count)),
+            Named.as("suppress-text"))
+        .to(props.getProperty("it.suppressed"), out.withName("suppress-out"));
 
     in.deduplicate((k, v) -> CrashTopology.dedupId(v), DEDUP_WITHIN,
             Deduplicated.<String>as(DEDUP).withIdSerde(text).withCachingDisabled())

@@ -19,7 +19,8 @@ import java.util.UUID;
  * <ol>
  *   <li>Sticky: a process keeps the tasks it runs, up to its share; it first keeps the stateful
  *       tasks no other process has caught-up state for, as they are the costly ones to move, and
- *       last those another process could take over at once.
+ *       last those another process could take over at once; among equals, it keeps tasks of
+ *       every sub-topology (by partition, then sub-topology).
  *   <li>Fill: every other task goes to a process with room, caught-up state first, then least
  *       lag, then one with a task directory for it, then the process furthest below its share.
  *   <li>Lag: a stateful task whose chosen process is not caught up (lag above {@code
@@ -28,6 +29,14 @@ import java.util.UUID;
  * </ol>
  */
 final class ActivePlacer {
+  /**
+   * Partition first, then sub-topology: a process that keeps only part of its tasks keeps some of
+   * each sub-topology, rather than all of the first ones, so no process is left with the tasks of
+   * one sub-topology only.
+   */
+  private static final Comparator<TaskId> SPREAD =
+      Comparator.comparingInt(TaskId::partition).thenComparingInt(TaskId::subtopology);
+
   private final List<ClientState> clients;
   private final SortedSet<TaskId> tasks;
   private final Map<TaskId, Long> endOffsetSums;
@@ -101,7 +110,7 @@ final class ActivePlacer {
         }
       });
       owned.sort(Comparator.comparingInt((TaskId t) -> moveCost(client, t))
-          .thenComparing(Comparator.naturalOrder()));
+          .thenComparing(SPREAD));
       owned.stream().filter(t -> hasRoom(client)).forEach(t -> take(client, t));
     }
   }

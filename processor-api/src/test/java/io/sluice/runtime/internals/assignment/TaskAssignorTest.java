@@ -34,6 +34,37 @@ class TaskAssignorTest {
     assertThat(result.probingNeeded()).isFalse();
   }
 
+  /**
+   * Two processes run two sub-topologies of six partitions (each owner alternating partitions)
+   * and stateful tasks, and any lag is acceptable (so nothing is held back); a third joins. Each
+   * keeps four tasks, and
+   * every process ends up with tasks of both sub-topologies rather than the newcomer taking only
+   * the second sub-topology's.
+   */
+  @Test
+  void aNewcomerGetsTasksOfEverySubtopology() {
+    Set<TaskId> all = new TreeSet<>(SIX);
+    all.addAll(tasks(1, 6));
+    Set<TaskId> ofA = new TreeSet<>();
+    Set<TaskId> ofB = new TreeSet<>();
+    all.forEach(t -> (t.partition() % 2 == 0 ? ofA : ofB).add(t));
+    Map<TaskId, Long> ends = new TreeMap<>();
+    all.forEach(t -> ends.put(t, 1_000L));
+    Map<TaskId, Long> sumsA = new HashMap<>();
+    ofA.forEach(t -> sumsA.put(t, 1_000L));
+    Map<TaskId, Long> sumsB = new HashMap<>();
+    ofB.forEach(t -> sumsB.put(t, 1_000L));
+    Result result = TaskAssignor.assign(List.of(
+        client(A, null, sumsA, consumer("a1", ofA, Set.of())),
+        client(B, null, sumsB, consumer("b1", ofB, Set.of())),
+        client(C, null, Map.of(), consumer("c1"))), all, ends,
+        new Config(0, Long.MAX_VALUE, 0));
+    for (UUID process : List.of(A, B, C)) {
+      assertThat(result.processes().get(process).active()).hasSize(4)
+          .extracting(TaskId::subtopology).containsOnly(0, 1).contains(0, 1);
+    }
+  }
+
   @Test
   void statefulTasksStayOnTheCaughtUpOwnerUntilWarmupsCatchUp() {
     Map<TaskId, Long> ends = new TreeMap<>();
