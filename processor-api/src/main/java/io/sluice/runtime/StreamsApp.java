@@ -5,6 +5,7 @@ import io.sluice.processor.Topology;
 import io.sluice.runtime.internals.InstanceContext;
 import io.sluice.runtime.internals.InstanceMetrics;
 import io.sluice.runtime.internals.InternalTopologyBuilder;
+import io.sluice.runtime.internals.OffsetResetPolicies;
 import io.sluice.runtime.internals.RestoreProgressLog;
 import io.sluice.runtime.internals.StateDirectory;
 import io.sluice.runtime.internals.ThreadState;
@@ -96,6 +97,8 @@ public final class StreamsApp implements AutoCloseable {
    * An instance whose Kafka clients come from {@code clients}.
    *
    * @throws org.apache.kafka.common.config.ConfigException if a setting is invalid or missing
+   * @throws io.sluice.processor.TopologyException if the topology's sources give one topic two
+   *     offset reset policies, or a repartition topic one other than earliest
    * @throws java.io.UncheckedIOException if the process id file under {@code state.dir} cannot be
    *     read or written
    */
@@ -105,6 +108,8 @@ public final class StreamsApp implements AutoCloseable {
     this.clients = java.util.Objects.requireNonNull(clients, "clients");
     String appId = config.getString(StreamsConfig.APPLICATION_ID);
     this.builder = InternalTopologyBuilder.of(topology).resolvedFor(appId);
+    OffsetResetPolicies.validate(TopologyMetadata.of(builder, appId),
+        config.mainConsumerConfigs(appId, appId));
     String stateDir = config.getString(StreamsConfig.STATE_DIR);
     this.stateDirectory = new StateDirectory(stateDir, appId,
         config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS), Time.SYSTEM);

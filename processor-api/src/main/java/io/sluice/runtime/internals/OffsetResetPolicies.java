@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * is rejected when it is looked up. One instance per stream thread: the lookup cache is not
  * synchronised.
  */
-final class OffsetResetPolicies {
+public final class OffsetResetPolicies {
   private static final Logger LOG = LoggerFactory.getLogger(OffsetResetPolicies.class);
 
   /** A pattern source with its effective policy. */
@@ -94,6 +94,19 @@ final class OffsetResetPolicies {
     OffsetResetPolicies policies = of(topology, fallback);
     mainConsumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     return policies;
+  }
+
+  /**
+   * Checks, when an application is built, that {@code topology}'s sources give no topic two
+   * policies, with {@code auto.offset.reset} taken from {@code mainConsumerConfig}; a copy of the
+   * configuration is used, so it is left as it is.
+   *
+   * @throws TopologyException as {@link #of}
+   * @throws org.apache.kafka.common.config.ConfigException if {@code auto.offset.reset} is not a
+   *     valid policy
+   */
+  public static void validate(TopologyMetadata topology, Map<String, Object> mainConsumerConfig) {
+    forMainConsumer(topology, new java.util.HashMap<>(mainConsumerConfig));
   }
 
   private void add(NodeDef.Source source) {
