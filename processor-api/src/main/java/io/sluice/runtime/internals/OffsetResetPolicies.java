@@ -66,7 +66,7 @@ public final class OffsetResetPolicies {
     policies.checkNamedAgainstPatterns();
     for (InternalTopologyBuilder.GlobalStoreDef global : builder.globalStores()) {
       AutoOffsetReset ignored = global.source().options().offsetReset();
-      if (ignored != null && ignored != AutoOffsetReset.EARLIEST) {
+      if (ignored != null && !AutoOffsetReset.EARLIEST.equals(ignored)) {
         LOG.warn("Source '{}' of global store '{}' asks for offset reset {}, which is ignored:"
                 + " a global store always reads its topic {} from the beginning",
             global.source().name(), global.builder().name(), ignored, global.source().topics());
@@ -114,7 +114,7 @@ public final class OffsetResetPolicies {
     ResetPolicy policy = explicit == null ? fallback : ResetPolicy.of(explicit);
     for (String topic : source.topics()) {
       if (internalTopics.contains(topic)) {
-        if (explicit != null && explicit != AutoOffsetReset.EARLIEST) {
+        if (explicit != null && !AutoOffsetReset.EARLIEST.equals(explicit)) {
           throw new TopologyException("Source '" + source.name() + "' reads repartition topic '"
               + topic + "' with offset reset " + explicit + ", but a repartition topic is always"
               + " read from the earliest offset (nothing in it may be skipped); remove the"

@@ -48,11 +48,7 @@ record ResetPolicy(Kind kind, Duration duration) {
 
   /** The runtime form of a source's policy. */
   static ResetPolicy of(AutoOffsetReset reset) {
-    return switch (Objects.requireNonNull(reset, "reset")) {
-      case EARLIEST -> EARLIEST;
-      case LATEST -> LATEST;
-      case NONE -> NONE;
-    };
+    return parse(Objects.requireNonNull(reset, "reset").toString());
   }
 
   /**

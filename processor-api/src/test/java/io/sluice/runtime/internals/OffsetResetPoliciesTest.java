@@ -12,6 +12,7 @@ import io.sluice.runtime.StreamsException;
 import io.sluice.runtime.internals.assignment.TopologyMetadata;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -143,9 +144,13 @@ class OffsetResetPoliciesTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("-PT1H");
     assertThatThrownBy(() -> ResetPolicy.parse("by_duration:an hour"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("an hour");
-    for (AutoOffsetReset reset : AutoOffsetReset.values()) {
-      assertThat(ResetPolicy.of(reset))
-          .hasToString(reset.name().toLowerCase(java.util.Locale.ROOT));
+    for (AutoOffsetReset reset : List.of(AutoOffsetReset.earliest(), AutoOffsetReset.latest(),
+        AutoOffsetReset.none(), AutoOffsetReset.byDuration(Duration.ofMinutes(5)))) {
+      assertThat(ResetPolicy.of(reset)).hasToString(reset.toString());
     }
+    assertThat(ResetPolicy.of(AutoOffsetReset.byDuration(Duration.ofMinutes(5))))
+        .isEqualTo(new ResetPolicy(ResetPolicy.Kind.BY_DURATION, Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> AutoOffsetReset.byDuration(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
   }
 }
