@@ -15,7 +15,6 @@ import io.sluice.serdes.internals.Change;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
 import io.sluice.state.TimestampedWindowStore;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +33,8 @@ import java.util.Set;
  * {@code t < d} share the window {@code [0, d]}. A window is closed once its end is before stream
  * time minus grace; a record whose right window would be closed too is late and dropped whole.
  * Records with a null key or a null value are dropped and reported, as Kafka Streams skips them.
+ * With emit on window close nothing is forwarded per update: a {@link SlidingFinalEmitter} sends
+ * each window's final result once it is closed.
  *
  * @param <K> key type
  * @param <V> value type
@@ -47,17 +48,19 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
   private final Initializer<VA> initializer;
   private final Aggregator<? super K, ? super V, VA> aggregator;
   private final DropSpec dropSpec;
+  private final long retentionMs;
   private boolean sendOldValues;
 
   KStreamSlidingWindowAggregate(SlidingWindows windows, String storeName,
       EmitStrategy emitStrategy, Initializer<VA> initializer,
-      Aggregator<? super K, ? super V, VA> aggregator, DropSpec dropSpec) {
+      Aggregator<? super K, ? super V, VA> aggregator, DropSpec dropSpec, long retentionMs) {
     this.windows = windows;
     this.storeName = storeName;
     this.emitStrategy = emitStrategy;
     this.initializer = initializer;
     this.aggregator = aggregator;
     this.dropSpec = dropSpec;
+    this.retentionMs = retentionMs;
   }
 
   @Override
@@ -82,21 +85,21 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
 
   private final class SlidingProcessor implements Processor<K, V, Windowed<K>, Change<VA>> {
     private final DropReporter drops = new DropReporter(dropSpec);
-    private final EmitMarker marker = new EmitMarker();
     private final long difference = windows.timeDifferenceMs();
-    private ProcessorContext<Windowed<K>, Change<VA>> context;
+    private final SlidingFinalEmitter<K, VA> emitter =
+        emitStrategy == EmitStrategy.ON_WINDOW_CLOSE
+            ? new SlidingFinalEmitter<>(difference, retentionMs) : null;
     private TimestampedWindowStore<K, VA> store;
     private ChangeForwarder<Windowed<K>, VA> forwarder;
     private long observedStreamTime = -1L;
 
     @Override
     public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
-      this.context = context;
       drops.init(context);
       store = context.getStateStore(storeName);
       observedStreamTime = Math.max(-1L, context.currentStreamTimeMs());
       if (emitStrategy == EmitStrategy.ON_WINDOW_CLOSE) {
-        marker.init(context, storeName);
+        emitter.init(context, store, storeName);
       } else {
         forwarder = ChangeForwarder.timestamped(store, context, sendOldValues);
       }
@@ -115,17 +118,24 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
       long timestamp = record.timestamp();
       observedStreamTime = Math.max(observedStreamTime, timestamp);
       long closeTime = observedStreamTime - windows.gracePeriodMs();
-      if (emitStrategy == EmitStrategy.ON_WINDOW_CLOSE) {
-        emitClosed(record, closeTime);
-      }
       if (timestamp + 1 + difference <= closeTime) {
         drops.dropLate(record, timestamp + 1 + difference + windows.gracePeriodMs());
         return;
       }
+      List<KeyValue<Windowed<K>, ValueAndTimestamp<VA>>> closed =
+          emitter == null ? List.of() : emitter.closed(closeTime);
       if (timestamp < difference) {
         processEarly(record, closeTime);
-        return;
+      } else {
+        aggregate(record, closeTime);
       }
+      if (emitter != null) {
+        emitter.forward(record, closed, closeTime);
+      }
+    }
+
+    private void aggregate(Record<K, V> record, long closeTime) {
+      long timestamp = record.timestamp();
       Scan scan = new Scan();
       try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VA>> it = store.backwardFetch(
           record.key(), record.key(), Math.max(0, timestamp - 2 * difference), timestamp + 1)) {
@@ -228,7 +238,7 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
       if (rightAgg == null || rightAgg.timestamp() <= timestamp) {
         return;
       }
-      store.put(record.key(), rightAgg, timestamp + 1);
+      put(record.key(), rightAgg, timestamp + 1);
       if (forwarder != null) {
         forwarder.maybeForward(record, windowed(record.key(), timestamp + 1), rightAgg.value(),
             null, rightAgg.timestamp());
@@ -246,36 +256,21 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
       VA newAgg = aggregator.apply(record.key(), record.value(), oldAgg);
       long timestamp = oldAgg == null ? record.timestamp()
           : Math.max(record.timestamp(), current.timestamp());
-      store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), start);
+      put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), start);
       if (forwarder != null) {
         forwarder.maybeForward(record, windowed(record.key(), start), newAgg, oldAgg, timestamp);
       }
     }
 
-    private Windowed<K> windowed(K key, long start) {
-      return new Windowed<>(key, new Window(start, start + difference));
+    private void put(K key, ValueAndTimestamp<VA> aggregate, long start) {
+      store.put(key, aggregate, start);
+      if (emitter != null) {
+        emitter.written(start);
+      }
     }
 
-    private void emitClosed(Record<K, V> record, long closeTime) {
-      // Final results go out for windows ending at or before the close time, as in Kafka Streams.
-      long upper = closeTime - difference;
-      long previous = marker.emittedUpTo();
-      long lower = previous == Long.MIN_VALUE ? 0L : Math.max(0L, previous - difference + 1);
-      if (upper < 0 || upper < lower) {
-        return;
-      }
-      List<KeyValue<Windowed<K>, ValueAndTimestamp<VA>>> closed = new ArrayList<>();
-      try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VA>> it = store.fetchAll(lower, upper)) {
-        while (it.hasNext()) {
-          closed.add(it.next());
-        }
-      }
-      for (KeyValue<Windowed<K>, ValueAndTimestamp<VA>> entry : closed) {
-        context.forward(new Record<>(windowed(entry.key().key(), entry.key().window().startMs()),
-            new Change<>(null, entry.value().value()), entry.value().timestamp(),
-            record.headers()));
-      }
-      marker.advance(closeTime);
+    private Windowed<K> windowed(K key, long start) {
+      return new Windowed<>(key, new Window(start, start + difference));
     }
 
     @Override

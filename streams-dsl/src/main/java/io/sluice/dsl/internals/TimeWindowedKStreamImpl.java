@@ -15,6 +15,7 @@ import io.sluice.processor.ProcessorSupplier;
 import io.sluice.serdes.Windowed;
 import io.sluice.serdes.WindowedSerdes;
 import io.sluice.serdes.internals.Change;
+import io.sluice.state.WindowBytesStoreSupplier;
 import io.sluice.state.WindowStore;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -152,11 +153,16 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
       retention = 2 * size + grace;
     }
     DropSpec drops = new DropSpec(name);
+    // A store supplier keeps windows for its own retention, which decides (as in Kafka Streams)
+    // which closed sliding windows are still there to emit.
+    long storeRetention = materialized.storeSupplier() instanceof WindowBytesStoreSupplier given
+        ? given.retentionPeriod() : retention;
     ProcessorSupplier<K, V, Windowed<K>, Change<VA>> supplier;
     SendsOldValues sends;
     if (sliding != null) {
       KStreamSlidingWindowAggregate<K, V, VA> slidingSupplier = new KStreamSlidingWindowAggregate<>(
-          sliding, store.storeName(), emitStrategy, initializer, aggregator, drops);
+          sliding, store.storeName(), emitStrategy, initializer, aggregator, drops,
+          storeRetention);
       supplier = slidingSupplier;
       sends = slidingSupplier;
     } else {
@@ -166,10 +172,10 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
       sends = timeSupplier;
     }
     MaterializedInternal<K, VA> factory = store;
-    long storeRetention = retention;
+    long builtRetention = retention;
     GraphNode node = WindowedAggregation.add(builder, name, parent, supplier,
         context -> new AggregateStoreBuilder<>(
-            factory.timestampedWindowStore(context, storeRetention, size, false),
+            factory.timestampedWindowStore(context, builtRetention, size, false),
             WindowAggregateStore::new),
         store.storeName(), emitStrategy, drops, grace, Math.max(1, size));
     Serde<Windowed<K>> keySerde = store.keySerde() == null ? null

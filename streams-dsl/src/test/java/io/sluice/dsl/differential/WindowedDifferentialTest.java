@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Windowed aggregations (tumbling, hopping, session; count, reduce, aggregate), emit on window
- * close, suppression (until window closes, until a time limit with an eager record bound) and
- * cogroup (plain, time-windowed, session-windowed) on Apache Kafka Streams and on Sluice, with the
- * same seeded random input (out-of-order timestamps, late records, null keys and values, repeated
- * keys, headers), in every store variant (RocksDB or in-memory, caching on or off): the node
- * names and edges, and every output record (key, value, timestamp, headers, order), must match.
+ * Windowed aggregations (tumbling, hopping, sliding, session; count, reduce, aggregate), emit on
+ * window close (time, session and sliding windows), suppression (until window closes, until a
+ * time limit with an eager record bound) and cogroup (plain, time-windowed, session-windowed) on
+ * Apache Kafka Streams and on Sluice, with the same seeded random input (out-of-order
+ * timestamps, late records, null keys and values, repeated keys, headers), in every store variant
+ * (RocksDB or in-memory, caching on or off): the node names and edges, and every output record
+ * (key, value, timestamp, headers, order), must match.
  *
  * <p>Kafka Streams throttles emit-on-window-close by wall-clock time (its internal
  * {@code __emit.interval.ms.kstreams.windowed.aggregation__}, 1 s by default, which a test driver's
@@ -81,7 +82,13 @@ class WindowedDifferentialTest {
         new Case("cogroup time-windowed", IN2, WindowedKafkaSide::cogroupWindowed,
             WindowedSluiceSide::cogroupWindowed),
         new Case("cogroup session-windowed", IN2, WindowedKafkaSide::cogroupSession,
-            WindowedSluiceSide::cogroupSession));
+            WindowedSluiceSide::cogroupSession),
+        new Case("sliding count emit on window close", IN,
+            WindowedKafkaSide::slidingCountEmitOnClose,
+            WindowedSluiceSide::slidingCountEmitOnClose),
+        new Case("sliding aggregate emit on window close", IN,
+            WindowedKafkaSide::slidingAggregateEmitOnClose,
+            WindowedSluiceSide::slidingAggregateEmitOnClose));
   }
 
   /**

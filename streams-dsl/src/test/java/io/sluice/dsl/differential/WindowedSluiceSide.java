@@ -88,6 +88,20 @@ final class WindowedSluiceSide {
         .aggregate(() -> "", WindowedFns::fold, mat(Serdes.String(), caching)), "out");
   }
 
+  static void slidingCountEmitOnClose(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(
+            Duration.ofSeconds(2), Duration.ofMillis(500)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(mat(Serdes.Long(), caching)), "out");
+  }
+
+  static void slidingAggregateEmitOnClose(StreamsBuilder builder, boolean caching) {
+    out(grouped(builder, "in").windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(
+            Duration.ofMillis(500), Duration.ofMillis(200)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .aggregate(() -> "", WindowedFns::fold, mat(Serdes.String(), caching)), "out");
+  }
+
   static void sessionEmitOnClose(StreamsBuilder builder, boolean caching) {
     out(grouped(builder, "in").windowedBy(SessionWindows.ofInactivityGapAndGrace(
             Duration.ofSeconds(1), Duration.ofMillis(500)))
