@@ -19,7 +19,8 @@ import java.util.Map;
  * [--records N] [--runs R] [--modes a,b] [--systems SLUICE,PLAIN,KAFKA_STREAMS]
  * [--guarantees alos,eos] [--partitions P] [--heap 1g] [--report file.md] [--profile dir]}.
  * With {@code --profile}, every system under test runs with a flight recording ({@code
- * settings=profile}) written to {@code dir/<run id>.jfr} when it is stopped (with SIGTERM).
+ * settings=profile}) written to {@code dir/<run id>.jfr} when it is stopped (with SIGTERM), and
+ * its CPU time per thread (JIT and GC threads included) to {@code dir/<run id>.threads.txt}.
  */
 public final class EndToEndBenchmark {
   private EndToEndBenchmark() {}

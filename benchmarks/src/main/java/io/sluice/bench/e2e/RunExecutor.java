@@ -35,6 +35,8 @@ final class RunExecutor {
   private final Path work;
   private final String heap;
   private final Path profileDir;
+  /** With {@code --profile}: CPU per thread when the current run's first output appeared. */
+  private Map<String, Double> threadsAtFirstOutput = Map.of();
 
   /**
    * @param profileDir where to write one flight recording per run ({@code <run id>.jfr}), or null
@@ -78,6 +80,7 @@ final class RunExecutor {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         SutMain.class.getName()));
     command.addAll(List.of(settings.toArgs()));
+    threadsAtFirstOutput = Map.of();
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     ProcessStats stats;
@@ -85,6 +88,11 @@ final class RunExecutor {
     try {
       startupCpu = awaitAllCommitted(id, input, output, process, log);
       stats = ProcessStats.read(process.pid());
+      if (profileDir != null) {
+        Files.writeString(profileDir.resolve(id + ".threads.txt"),
+            "CPU per thread from the first output record to the last commit\n"
+                + ThreadCpu.delta(threadsAtFirstOutput, ThreadCpu.read(process.pid())));
+      }
     } finally {
       stop(process);
     }
@@ -133,6 +141,9 @@ final class RunExecutor {
     while (true) {
       if (startupCpu < 0 && hasRecords(admin, output)) {
         startupCpu = ProcessStats.read(process.pid()).cpuSeconds();
+        if (profileDir != null) {
+          threadsAtFirstOutput = ThreadCpu.read(process.pid());
+        }
       }
       if (!process.isAlive()) {
         throw new IllegalStateException("The system under test exited with "
