@@ -35,54 +35,57 @@ final class HandledRecordCollector implements RecordCollector {
   public <K, V> void send(
       String topic, K key, V value, Headers headers, Integer partition, long timestamp,
       Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-    byte[][] bytes = serialize(topic, key, value, headers, partition, timestamp, keySerializer,
-        valueSerializer);
-    if (bytes != null) {
-      inner.send(topic, bytes[0], bytes[1], headers, partition, timestamp, BYTES, BYTES);
+    byte[] keyBytes;
+    byte[] valueBytes;
+    try {
+      keyBytes = keySerializer.serialize(topic, headers, key);
+      valueBytes = valueSerializer.serialize(topic, headers, value);
+    } catch (RuntimeException e) {
+      handleFailure(topic, key, value, headers, partition, timestamp, e);
+      return;
     }
+    inner.send(topic, keyBytes, valueBytes, headers, partition, timestamp, BYTES, BYTES);
   }
 
   @Override
   public <K, V> void send(
       String topic, K key, V value, Headers headers, long timestamp, Serializer<K> keySerializer,
       Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner) {
-    byte[][] bytes =
-        serialize(topic, key, value, headers, null, timestamp, keySerializer, valueSerializer);
-    if (bytes != null) {
-      StreamPartitioner<byte[], byte[]> onObjects =
-          (t, k, v, count) -> partitioner.partition(t, key, value, count);
-      inner.send(topic, bytes[0], bytes[1], headers, timestamp, BYTES, BYTES, onObjects);
+    byte[] keyBytes;
+    byte[] valueBytes;
+    try {
+      keyBytes = keySerializer.serialize(topic, headers, key);
+      valueBytes = valueSerializer.serialize(topic, headers, value);
+    } catch (RuntimeException e) {
+      handleFailure(topic, key, value, headers, null, timestamp, e);
+      return;
     }
+    StreamPartitioner<byte[], byte[]> onObjects =
+        (t, k, v, count) -> partitioner.partition(t, key, value, count);
+    inner.send(topic, keyBytes, valueBytes, headers, timestamp, BYTES, BYTES, onObjects);
   }
 
-  /** The serialized key and value, or null if the handler dropped the record. */
-  private <K, V> byte[][] serialize(String topic, K key, V value, Headers headers,
-      Integer partition, long timestamp, Serializer<K> keySerializer,
-      Serializer<V> valueSerializer) {
-    try {
-      return new byte[][] {keySerializer.serialize(topic, headers, key),
-          valueSerializer.serialize(topic, headers, value)};
-    } catch (RuntimeException e) {
-      ProcessorRecordContext rc = task.recordContext();
-      ErrorContext where = rc == null
-          ? new ErrorContext(task.taskId(), "sink to " + topic, null, -1, -1L)
-          : new ErrorContext(task.taskId(), "sink to " + topic, rc.topic(), rc.partition(),
-              rc.offset());
-      ProducerRecord<K, V> record =
-          new ProducerRecord<>(topic, partition, timestamp, key, value, headers);
-      HandlerResponse response = task.config().productionHandler().handle(where, record, e);
-      if (response == HandlerResponse.FAIL) {
-        throw new StreamsException("Cannot serialize a record for topic '" + topic + "' ("
-            + where + "): " + e + "; check the serializers given for that topic, or set "
-            + StreamsConfig.PRODUCTION_EXCEPTION_HANDLER + " to skip such records", e);
-      }
-      if (response == HandlerResponse.DEAD_LETTER) {
-        task.deadLetters().send(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER, where,
-            task.currentRawRecord(), e, task.wallClockMs());
-      }
-      task.taskMetrics().recordDropped();
-      return null;
+  /** Asks the production handler about a record that failed to serialize; throws on FAIL. */
+  private <K, V> void handleFailure(String topic, K key, V value, Headers headers,
+      Integer partition, long timestamp, RuntimeException e) {
+    ProcessorRecordContext rc = task.recordContext();
+    ErrorContext where = rc == null
+        ? new ErrorContext(task.taskId(), "sink to " + topic, null, -1, -1L)
+        : new ErrorContext(task.taskId(), "sink to " + topic, rc.topic(), rc.partition(),
+            rc.offset());
+    ProducerRecord<K, V> record =
+        new ProducerRecord<>(topic, partition, timestamp, key, value, headers);
+    HandlerResponse response = task.config().productionHandler().handle(where, record, e);
+    if (response == HandlerResponse.FAIL) {
+      throw new StreamsException("Cannot serialize a record for topic '" + topic + "' ("
+          + where + "): " + e + "; check the serializers given for that topic, or set "
+          + StreamsConfig.PRODUCTION_EXCEPTION_HANDLER + " to skip such records", e);
     }
+    if (response == HandlerResponse.DEAD_LETTER) {
+      task.deadLetters().send(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER, where,
+          task.currentRawRecord(), e, task.wallClockMs());
+    }
+    task.taskMetrics().recordDropped();
   }
 
   @Override

@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A task's record collector in the Kafka runtime: serializes each record and sends it through the
- * thread's producer. Acknowledged offsets are kept per partition for the task's changelog
- * positions. A failed send is kept and thrown by the next {@link #send} or {@link #flush} (as a
+ * thread's producer. Acknowledged offsets are kept for the partitions records were sent to
+ * explicitly (the task's changelog positions; see {@link RecordCollector#offsets()}). A failed send is kept and thrown by the next {@link #send} or {@link #flush} (as a
  * {@link TaskMigratedException} if the producer was fenced): a record that reached the producer
  * cannot be skipped, since records after it may already be written.
  */
@@ -45,10 +45,15 @@ final class KafkaRecordCollector implements RecordCollector {
     }
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, headers);
+    // Only records sent to an explicit partition (changelogs) need their offsets: tracking every
+    // output record cost a partition key, a boxed offset and a map update per record on the
+    // producer's I/O thread.
+    TopicPartition tracked = partition == null ? null : new TopicPartition(topic, partition);
     producer.send(record, (metadata, exception) -> {
       if (exception == null) {
-        offsets.merge(new TopicPartition(metadata.topic(), metadata.partition()),
-            metadata.offset(), Math::max);
+        if (tracked != null) {
+          offsets.merge(tracked, metadata.offset(), Math::max);
+        }
       } else {
         RuntimeException error = new StreamsException("Task " + taskId + " could not send a"
             + " record to topic '" + topic + "': " + exception, exception);

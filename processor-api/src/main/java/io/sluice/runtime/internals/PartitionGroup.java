@@ -20,6 +20,10 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PartitionGroup {
   private final Map<TopicPartition, RecordQueue> queues = new LinkedHashMap<>();
+  /** The queues in insertion order, for the per-record scans (no iterator per scan). */
+  private RecordQueue[] ordered = new RecordQueue[0];
+  /** The queue {@link #nextRecord} took from last, which {@link #markConsumed} usually needs. */
+  private RecordQueue lastPolled;
   private final long maxIdleMs;
   private long waitingSinceMs = -1L;
   private Function<TopicPartition, OptionalLong> fetchLag = tp -> CAUGHT_UP;
@@ -27,6 +31,7 @@ final class PartitionGroup {
 
   PartitionGroup(Iterable<RecordQueue> queues, long maxIdleMs) {
     queues.forEach(q -> this.queues.put(q.partition(), q));
+    this.ordered = this.queues.values().toArray(new RecordQueue[0]);
     this.maxIdleMs = maxIdleMs;
   }
 
@@ -37,7 +42,9 @@ final class PartitionGroup {
 
   /** Starts reading another partition (a new topic matching a pattern source). */
   void addQueue(RecordQueue queue) {
-    queues.putIfAbsent(queue.partition(), queue);
+    if (queues.putIfAbsent(queue.partition(), queue) == null) {
+      ordered = queues.values().toArray(new RecordQueue[0]);
+    }
   }
 
   Set<TopicPartition> partitions() {
@@ -60,14 +67,14 @@ final class PartitionGroup {
   boolean readyToProcess(long nowMs) {
     int empty = 0;
     boolean behind = false;
-    for (RecordQueue queue : queues.values()) {
+    for (RecordQueue queue : ordered) {
       if (queue.isEmpty()) {
         empty++;
         OptionalLong lag = maxIdleMs < 0 ? CAUGHT_UP : fetchLag.apply(queue.partition());
         behind |= lag.isEmpty() || lag.getAsLong() > 0;
       }
     }
-    if (empty == queues.size()) {
+    if (empty == ordered.length) {
       return false;
     }
     if (behind) {
@@ -94,22 +101,27 @@ final class PartitionGroup {
   StampedRecord nextRecord() {
     RecordQueue best = null;
     long bestTimestamp = Long.MAX_VALUE;
-    for (RecordQueue queue : queues.values()) {
+    for (RecordQueue queue : ordered) {
       long timestamp = queue.headTimestamp();
       if (timestamp >= 0 && timestamp < bestTimestamp) {
         best = queue;
         bestTimestamp = timestamp;
       }
     }
+    lastPolled = best;
     return best == null ? null : best.poll();
   }
 
   /** Records that {@code record}, taken by {@link #nextRecord}, was processed. */
   void markConsumed(StampedRecord record) {
-    RecordQueue queue = queues.get(
-        new TopicPartition(record.record().topic(), record.record().partition()));
+    ConsumerRecord<Object, Object> consumed = record.record();
+    RecordQueue queue = lastPolled;
+    if (queue == null || queue.partition().partition() != consumed.partition()
+        || !queue.partition().topic().equals(consumed.topic())) {
+      queue = queues.get(new TopicPartition(consumed.topic(), consumed.partition()));
+    }
     if (queue != null) {
-      queue.markConsumed(record.record().offset());
+      queue.markConsumed(consumed.offset());
     }
   }
 
@@ -129,7 +141,7 @@ final class PartitionGroup {
 
   int numBuffered() {
     int total = 0;
-    for (RecordQueue queue : queues.values()) {
+    for (RecordQueue queue : ordered) {
       total += queue.size();
     }
     return total;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -54,8 +55,10 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
    * siblings' nor its parent's record. The record context follows the forwarded record.
    */
   private void forwardTo(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {
-    Objects.requireNonNull(record, "record forwarded by '" + node.name() + "'");
-    deliver(child, record.withHeaders(record.headers()));
+    requireRecord(record);
+    Headers headers = record.headers();
+    // Without headers, fresh empty ones are the copy (no arrays to copy: most records have none).
+    deliver(child, record.withHeaders(headers.toArray().length == 0 ? null : headers));
   }
 
   /**
@@ -65,8 +68,15 @@ final class ProcessorContextImpl<KOut, VOut> implements ProcessorContext<KOut, V
    * context per input record.
    */
   private void handOver(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {
-    Objects.requireNonNull(record, "record forwarded by '" + node.name() + "'");
+    requireRecord(record);
     deliver(child, record);
+  }
+
+  /** Fails on a null record; the message is built only then (it cost a string per record). */
+  private void requireRecord(Record<?, ?> record) {
+    if (record == null) {
+      throw new NullPointerException("record forwarded by '" + node.name() + "'");
+    }
   }
 
   private void deliver(ProcessorNode<?, ?, ?, ?> child, Record<?, ?> record) {

@@ -38,6 +38,10 @@ public interface RecordCollector {
   /** Blocks until every record sent so far is acknowledged. */
   void flush();
 
-  /** The offset of the last acknowledged record, per partition written. */
+  /**
+   * The offset of the last acknowledged record per partition written, at least for the records
+   * sent to an explicit partition (changelogs); the Kafka runtime leaves out records sent to the
+   * default partition.
+   */
   Map<TopicPartition, Long> offsets();
 }

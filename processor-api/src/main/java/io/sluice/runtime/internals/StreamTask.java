@@ -221,8 +221,11 @@ public final class StreamTask {
     }
     ConsumerRecord<Object, Object> in = stamped.record();
     context.advanceStreamTime(stamped.timestamp());
-    Record<Object, Object> record =
-        new Record<>(in.key(), in.value(), stamped.timestamp(), in.headers());
+    // Record copies the headers it is given; most input has none, and then fresh empty headers
+    // are the copy, without the arrays a copy of empty headers allocates.
+    Record<Object, Object> record = in.headers().toArray().length == 0
+        ? new Record<>(in.key(), in.value(), stamped.timestamp())
+        : new Record<>(in.key(), in.value(), stamped.timestamp(), in.headers());
     context.setRecordContext(new ProcessorRecordContext(stamped.timestamp(), in.offset(),
         in.partition(), in.topic(), record.headers()));
     context.setCurrentRawRecord(stamped.raw());
