@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
+import io.sluice.state.Stores;
+import io.sluice.state.WindowBytesStoreSupplier;
 import io.sluice.state.WindowStore;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sliding windows with emit on window close, in every store variant: when a window's final result
@@ -40,19 +43,25 @@ class SlidingEmitOnCloseTest {
         .map(r -> r.key() + "=" + r.value() + "@" + r.timestamp()).toList();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.sluice.dsl.WindowedOperatorsTest#variants")
-  void finalResultsGoOutByWindowStartOnceTheEndIsBeforeTheCloseTime(
-      WindowedOperatorsTest.Variant variant) {
+  /** Counts "in" in sliding windows of 10 ms with 5 ms grace, final results only, into "out". */
+  private static StreamsBuilder topology(WindowedOperatorsTest.Variant variant,
+      Materialized<String, Long, WindowStore<Bytes, byte[]>> materialized) {
     StreamsBuilder builder = new StreamsBuilder();
-    // Difference 10 ms, grace 5 ms: default retention 2 * 10 + 5 = 25 ms.
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
         .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10),
             Duration.ofMillis(5)))
         .emitStrategy(EmitStrategy.onWindowClose())
-        .count(variant.apply(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("slide")
-            .withValueSerde(Serdes.Long())))
+        .count(variant.apply(materialized.withValueSerde(Serdes.Long())))
         .toStream().map((k, v) -> KeyValue.pair(render(k), String.valueOf(v))).to("out");
+    return builder;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.sluice.dsl.WindowedOperatorsTest#variants")
+  void finalResultsGoOutByWindowStartOnceTheEndIsBeforeTheCloseTime(
+      WindowedOperatorsTest.Variant variant) {
+    // Default retention: 2 * 10 + 5 = 25 ms.
+    StreamsBuilder builder = topology(variant, Materialized.as("slide"));
     Properties props = variant.props();
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(props), props)) {
       TestInputTopic<String, String> in =
@@ -85,6 +94,82 @@ class SlidingEmitOnCloseTest {
           new ByteArrayDeserializer()).readRecordsToList();
       assertThat(marks).extracting(r -> Serdes.Long().deserializer().deserialize("", r.value()))
           .containsExactly(15L, 17L, 20L, 30L, 31L, 45L, 70L, 195L, 210L);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.sluice.dsl.WindowedOperatorsTest#variants")
+  void aLongerRetentionKeepsTheFinalResultsOfAJump(WindowedOperatorsTest.Variant variant) {
+    assertJumpKeepsFinalResults(variant, topology(variant,
+        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("slide")
+            .withRetention(Duration.ofMillis(1_000))), !variant.inMemory());
+  }
+
+  /** A store supplier of 1 s retention (persistent: 60 s segments, as Kafka Streams' default). */
+  private static StreamsBuilder supplied(boolean persistent) {
+    Duration retention = Duration.ofMillis(1_000);
+    Duration size = Duration.ofMillis(10);
+    WindowBytesStoreSupplier supplier = persistent
+        ? Stores.persistentTimestampedWindowStore("slide", retention, size, false)
+        : Stores.inMemoryWindowStore("slide", retention, size, false);
+    return topology(new WindowedOperatorsTest.Variant(!persistent, false),
+        Materialized.as(supplier));
+  }
+
+  @ParameterizedTest(name = "persistent {0}")
+  @ValueSource(booleans = {false, true})
+  void aStoreSuppliersRetentionDecidesWhichFinalResultsAreKept(boolean persistent) {
+    // Kafka Streams' key-first RocksDB window store expires like its in-memory one.
+    assertJumpKeepsFinalResults(new WindowedOperatorsTest.Variant(!persistent, false),
+        supplied(persistent), false);
+  }
+
+  @ParameterizedTest(name = "persistent {0}")
+  @ValueSource(booleans = {false, true})
+  void aPersistentStoreSupplierListsFinalResultsBySegmentThenKey(boolean persistent) {
+    Properties props = new WindowedOperatorsTest.Variant(!persistent, false).props();
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(supplied(persistent).build(props), props)) {
+      TestInputTopic<String, String> in =
+          driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+      TestOutputTopic<String, String> out =
+          driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+      pipe(in, out, "a", 20L);
+      pipe(in, out, "b", 22L);
+      pipe(in, out, "a", 25L);
+      assertThat(pipe(in, out, "b", 35L)).isEqualTo(persistent
+          ? List.of("a@10/20=1@20", "a@15/25=2@25", "b@12/22=1@22")
+          : List.of("a@10/20=1@20", "b@12/22=1@22", "a@15/25=2@25"));
+      pipe(in, out, "b", 59_995L);
+      pipe(in, out, "a", 59_999L);
+      assertThat(pipe(in, out, "a", 60_000L)).isEmpty();
+      // a@60000/60010 starts in the second 60 s segment: after every window of the first.
+      assertThat(pipe(in, out, "c", 60_100L)).isEqualTo(persistent
+          ? List.of("a@59989/59999=1@59999", "a@59990/60000=2@60000", "b@59985/59995=1@59995",
+              "a@60000/60010=1@60000")
+          : List.of("b@59985/59995=1@59995", "a@59989/59999=1@59999", "a@59990/60000=2@60000",
+              "a@60000/60010=1@60000"));
+    }
+  }
+
+  /**
+   * With 1 s of retention, a jump of stream time past the default retention loses nothing; the
+   * window at the retention boundary has a final result only if {@code boundaryKept}.
+   */
+  private static void assertJumpKeepsFinalResults(WindowedOperatorsTest.Variant variant,
+      StreamsBuilder builder, boolean boundaryKept) {
+    Properties props = variant.props();
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(props), props)) {
+      TestInputTopic<String, String> in =
+          driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+      TestOutputTopic<String, String> out =
+          driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+      assertThat(pipe(in, out, "a", 40L)).isEmpty();
+      // With the default 25 ms this jump would expire a@30/40 before its final result.
+      assertThat(pipe(in, out, "a", 300L)).containsExactly("a@30/40=1@40");
+      // b@1300 writes b@1290/1300: a@290/300 sits at the boundary, 1290 - 1000.
+      assertThat(pipe(in, out, "b", 1_300L))
+          .isEqualTo(boundaryKept ? List.of("a@290/300=1@300") : List.of());
     }
   }
 }

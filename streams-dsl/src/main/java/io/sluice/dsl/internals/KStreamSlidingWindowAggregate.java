@@ -48,19 +48,20 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
   private final Initializer<VA> initializer;
   private final Aggregator<? super K, ? super V, VA> aggregator;
   private final DropSpec dropSpec;
-  private final long retentionMs;
+  private final SlidingFinalEmitter.StoreRules<K> storeRules;
   private boolean sendOldValues;
 
   KStreamSlidingWindowAggregate(SlidingWindows windows, String storeName,
       EmitStrategy emitStrategy, Initializer<VA> initializer,
-      Aggregator<? super K, ? super V, VA> aggregator, DropSpec dropSpec, long retentionMs) {
+      Aggregator<? super K, ? super V, VA> aggregator, DropSpec dropSpec,
+      SlidingFinalEmitter.StoreRules<K> storeRules) {
     this.windows = windows;
     this.storeName = storeName;
     this.emitStrategy = emitStrategy;
     this.initializer = initializer;
     this.aggregator = aggregator;
     this.dropSpec = dropSpec;
-    this.retentionMs = retentionMs;
+    this.storeRules = storeRules;
   }
 
   @Override
@@ -88,7 +89,7 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
     private final long difference = windows.timeDifferenceMs();
     private final SlidingFinalEmitter<K, VA> emitter =
         emitStrategy == EmitStrategy.ON_WINDOW_CLOSE
-            ? new SlidingFinalEmitter<>(difference, retentionMs) : null;
+            ? new SlidingFinalEmitter<>(difference, storeRules) : null;
     private TimestampedWindowStore<K, VA> store;
     private ChangeForwarder<Windowed<K>, VA> forwarder;
     private long observedStreamTime = -1L;

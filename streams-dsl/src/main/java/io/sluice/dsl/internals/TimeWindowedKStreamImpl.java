@@ -153,16 +153,19 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
       retention = 2 * size + grace;
     }
     DropSpec drops = new DropSpec(name);
-    // A store supplier keeps windows for its own retention, which decides (as in Kafka Streams)
-    // which closed sliding windows are still there to emit.
-    long storeRetention = materialized.storeSupplier() instanceof WindowBytesStoreSupplier given
-        ? given.retentionPeriod() : retention;
+    // A store supplier keeps windows for its own retention and lists them in its own order,
+    // which decide (as in Kafka Streams) which final results of sliding windows go out, in what
+    // order.
+    SlidingFinalEmitter.StoreRules<K> storeRules =
+        materialized.storeSupplier() instanceof WindowBytesStoreSupplier given
+            ? new SlidingFinalEmitter.StoreRules<>(given.retentionPeriod(),
+                Math.max(1L, given.segmentIntervalMs()), store.keySerde())
+            : new SlidingFinalEmitter.StoreRules<>(retention, 0L, store.keySerde());
     ProcessorSupplier<K, V, Windowed<K>, Change<VA>> supplier;
     SendsOldValues sends;
     if (sliding != null) {
       KStreamSlidingWindowAggregate<K, V, VA> slidingSupplier = new KStreamSlidingWindowAggregate<>(
-          sliding, store.storeName(), emitStrategy, initializer, aggregator, drops,
-          storeRetention);
+          sliding, store.storeName(), emitStrategy, initializer, aggregator, drops, storeRules);
       supplier = slidingSupplier;
       sends = slidingSupplier;
     } else {
