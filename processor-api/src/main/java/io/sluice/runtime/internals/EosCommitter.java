@@ -86,8 +86,13 @@ final class EosCommitter implements Committer {
   public Map<TopicPartition, OffsetAndMetadata> commit(Collection<StreamTask> tasks) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     try {
+      // Every task's caches first, then one wait for the shared producer's acknowledgements
+      // (flushing task by task waited once per task; the later flushes find nothing pending).
       for (StreamTask task : tasks) {
-        offsets.putAll(task.prepareCommit());
+        offsets.putAll(task.prepareCommitUnflushed());
+      }
+      for (StreamTask task : tasks) {
+        task.flushOutput();
       }
       if (offsets.isEmpty() && !inTransaction) {
         return offsets;

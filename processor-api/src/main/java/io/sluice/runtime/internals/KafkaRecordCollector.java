@@ -23,6 +23,8 @@ final class KafkaRecordCollector implements RecordCollector {
   private final ThreadProducer producer;
   private final Map<TopicPartition, Long> offsets = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> sendError = new AtomicReference<>();
+  /** Used on the task's thread only. */
+  private TopicPartition lastTracked;
 
   KafkaRecordCollector(TaskId taskId, ThreadProducer producer) {
     this.taskId = taskId;
@@ -48,7 +50,7 @@ final class KafkaRecordCollector implements RecordCollector {
     // Only records sent to an explicit partition (changelogs) need their offsets: tracking every
     // output record cost a partition key, a boxed offset and a map update per record on the
     // producer's I/O thread.
-    TopicPartition tracked = partition == null ? null : new TopicPartition(topic, partition);
+    TopicPartition tracked = partition == null ? null : trackedPartition(topic, partition);
     producer.send(record, (metadata, exception) -> {
       if (exception == null) {
         if (tracked != null) {
@@ -60,6 +62,19 @@ final class KafkaRecordCollector implements RecordCollector {
         sendError.compareAndSet(null, TaskMigratedException.translate("Sending", error));
       }
     });
+  }
+
+  /**
+   * The partition key for {@code topic}-{@code partition}, reusing the last one (a store logs
+   * many records in a row to the same changelog partition).
+   */
+  private TopicPartition trackedPartition(String topic, int partition) {
+    TopicPartition last = lastTracked;
+    if (last == null || last.partition() != partition || !last.topic().equals(topic)) {
+      last = new TopicPartition(topic, partition);
+      lastTracked = last;
+    }
+    return last;
   }
 
   @Override

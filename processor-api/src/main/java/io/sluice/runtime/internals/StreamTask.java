@@ -285,16 +285,36 @@ public final class StreamTask {
    * ({@link #postCommit}), which is rarer.
    */
   public Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = prepareCommitUnflushed();
+    flushOutput();
+    return offsets;
+  }
+
+  /**
+   * {@link #prepareCommit()} without flushing the record collector: for committers that prepare
+   * every task sharing a producer first and then call {@link #flushOutput()}, so a commit waits
+   * for the producer's acknowledgements once instead of once per task.
+   */
+  public Map<TopicPartition, OffsetAndMetadata> prepareCommitUnflushed() {
     if (state == TaskState.CREATED || state == TaskState.CLOSED) {
       throw new IllegalStateException("Task " + id + " is " + state + " and cannot commit");
     }
     flushStores();
-    context.collector().flush();
     context.taskMetrics().flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     partitions.consumedOffsets().forEach((tp, offset) -> offsets.put(tp,
         new OffsetAndMetadata(offset + 1, StreamTimeMetadata.encode(partitions.partitionTime(tp)))));
     return offsets;
+  }
+
+  /**
+   * Blocks until every record this task sent is acknowledged (its thread's producer flushes, so
+   * other tasks' records too), and rethrows a failed send.
+   *
+   * @throws StreamsException or {@link TaskMigratedException} if a send failed
+   */
+  public void flushOutput() {
+    context.collector().flush();
   }
 
   /**
