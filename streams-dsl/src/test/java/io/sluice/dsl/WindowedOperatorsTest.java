@@ -177,6 +177,20 @@ class WindowedOperatorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
+  void emitOnWindowCloseKeepsFinalResultsAcrossAJump(Variant variant) {
+    // Retention 10 + 5 ms: c@300 expires [20, 30) with its own write, after closing it. Kafka
+    // Streams (reading after its writes) sends these only while they sit in its record cache.
+    Consumer<StreamsBuilder> body = builder -> builder.stream("in", STRINGS).groupByKey()
+        .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(variant.apply(Materialized.with(Serdes.String(), Serdes.Long())))
+        .toStream().map((k, v) -> KeyValue.pair(render(k), String.valueOf(v))).to("out");
+    assertThat(keyValues(run(variant, body, "out", "a", "1", 20L, "b", "1", 22L, "a", "1", 29L,
+        "c", "1", 300L))).containsExactly("a@20/30=2@29", "b@20/30=1@22");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
   void sessionsMergeAndTombstoneTheMergedSessions(Variant variant) {
     Consumer<StreamsBuilder> body = builder -> builder.stream("in", STRINGS).groupByKey()
         .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(10),
