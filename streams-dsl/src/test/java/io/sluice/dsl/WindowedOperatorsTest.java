@@ -191,6 +191,21 @@ class WindowedOperatorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
+  void sessionEmitOnWindowCloseKeepsFinalResultsAcrossAJump(Variant variant) {
+    // Default retention, gap plus grace: c@300 closes and expires both sessions. Kafka Streams
+    // sends them with its RocksDB store only.
+    Consumer<StreamsBuilder> body = builder -> builder.stream("in", STRINGS).groupByKey()
+        .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5)))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count(variant.apply(Materialized.with(Serdes.String(), Serdes.Long())))
+        .toStream().map((k, v) -> KeyValue.pair(render(k), String.valueOf(v))).to("out");
+    assertThat(keyValues(run(variant, body, "out", "a", "1", 20L, "b", "1", 22L, "a", "1", 29L,
+        "c", "1", 300L))).containsExactly("b@22/22=1@22", "a@20/29=2@29");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
   void sessionsMergeAndTombstoneTheMergedSessions(Variant variant) {
     Consumer<StreamsBuilder> body = builder -> builder.stream("in", STRINGS).groupByKey()
         .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(10),
