@@ -51,6 +51,43 @@ public final class Consumed<K, V> {
   }
 
   /**
+   * @param keySerde key serde, or {@code null} for {@code default.key.serde}
+   * @param valueSerde value serde, or {@code null} for {@code default.value.serde}
+   * @param extractor timestamp extractor, or {@code null} for {@code
+   *     default.timestamp.extractor}
+   * @param reset offset reset policy, or {@code null} for {@code auto.offset.reset}
+   * @param <K> key type
+   * @param <V> value type
+   * @return options with all four set
+   */
+  public static <K, V> Consumed<K, V> with(Serde<K> keySerde, Serde<V> valueSerde,
+      TimestampExtractor extractor, AutoOffsetReset reset) {
+    return new Consumed<>(keySerde, valueSerde, extractor, reset, null);
+  }
+
+  /**
+   * @param extractor the timestamp extractor of these topics' records
+   * @param <K> key type
+   * @param <V> value type
+   * @return options with this extractor
+   * @throws NullPointerException if {@code extractor} is null
+   */
+  public static <K, V> Consumed<K, V> with(TimestampExtractor extractor) {
+    return Consumed.<K, V>defaults().withTimestampExtractor(extractor);
+  }
+
+  /**
+   * @param reset where to start reading a partition with no committed offset
+   * @param <K> key type
+   * @param <V> value type
+   * @return options with this policy
+   * @throws NullPointerException if {@code reset} is null
+   */
+  public static <K, V> Consumed<K, V> with(AutoOffsetReset reset) {
+    return Consumed.<K, V>defaults().withOffsetResetPolicy(reset);
+  }
+
+  /**
    * @param name the source processor's name (see {@link Named#as} for the valid characters)
    * @param <K> key type
    * @param <V> value type

@@ -2,13 +2,16 @@ package io.sluice.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.processor.AutoOffsetReset;
 import io.sluice.processor.Processor;
 import io.sluice.processor.ProcessorContext;
 import io.sluice.processor.Record;
+import io.sluice.processor.TimestampExtractor;
 import io.sluice.state.KeyValueStore;
 import io.sluice.state.Stores;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TopologyTestDriver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,20 @@ class SourceAndSinkOptionsTest {
       StringDeserializer d = new StringDeserializer();
       assertThat(driver.createOutputTopic("out", d, d).readRecord().timestamp()).isEqualTo(1234L);
     }
+  }
+
+  @Test
+  void consumedFactoriesSetWhatTheyName() {
+    TimestampExtractor extractor = (record, partitionTime) -> 7L;
+    AutoOffsetReset lastHour = AutoOffsetReset.byDuration(Duration.ofHours(1));
+    Consumed<String, String> all = Consumed.with(Serdes.String(), Serdes.String(), extractor,
+        lastHour);
+    assertThat(all.timestampExtractor()).isSameAs(extractor);
+    assertThat(all.offsetResetPolicy()).isEqualTo(lastHour).hasToString("by_duration:PT1H");
+    assertThat(Consumed.<String, String>with(extractor).timestampExtractor()).isSameAs(extractor);
+    assertThat(Consumed.<String, String>with(AutoOffsetReset.latest()).offsetResetPolicy())
+        .isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(Consumed.<String, String>with(AutoOffsetReset.latest()).keySerde()).isNull();
   }
 
   @Test
