@@ -3,7 +3,7 @@ package io.sluice.runtime.internals;
 import io.sluice.state.TaskId;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.Measurable;
+import org.apache.kafka.common.metrics.MeasurableStat;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
@@ -37,6 +37,7 @@ final class TaskMetrics {
   private final Sensor dropped;
   private final Sensor endToEndMax;
   private final Sensor endToEndMin;
+  private final Sensor endToEndAvgSensor;
   private final MetricName processTotal;
   private final MetricName droppedTotal;
   private final MetricName endToEndAvg;
@@ -45,7 +46,6 @@ final class TaskMetrics {
   private long pendingLatencySum;
   private long pendingLatencyMax = Long.MIN_VALUE;
   private long pendingLatencyMin = Long.MAX_VALUE;
-  private long pendingNowMs;
 
   TaskMetrics(Metrics metrics, TaskId taskId) {
     this.metrics = metrics;
@@ -70,9 +70,11 @@ final class TaskMetrics {
         "Smallest wall-clock time minus record timestamp when processed, ms", tags), new Min());
     endToEndAvg = metrics.metricName("record-e2e-latency-avg", GROUP,
         "Average wall-clock time minus record timestamp when processed, ms", tags);
-    // Like a sensor, shared by every TaskMetrics of the same task id in these metrics.
-    endToEndAverage = (BatchedAverage) metrics.addMetricIfAbsent(endToEndAvg, null,
-        new BatchedAverage()).measurable();
+    endToEndAvgSensor = metrics.sensor(prefix + "record-e2e-latency-avg");
+    endToEndAvgSensor.add(endToEndAvg, new BatchedAverage());
+    // A sensor (and its stats) is shared by every TaskMetrics of the same task id in these
+    // metrics: use the stat registered first.
+    endToEndAverage = (BatchedAverage) metrics.metric(endToEndAvg).measurable();
   }
 
   /**
@@ -85,7 +87,6 @@ final class TaskMetrics {
     pendingLatencySum += latency;
     pendingLatencyMax = Math.max(pendingLatencyMax, latency);
     pendingLatencyMin = Math.min(pendingLatencyMin, latency);
-    pendingNowMs = nowMs;
     if (pending >= BATCH) {
       flush();
     }
@@ -96,11 +97,12 @@ final class TaskMetrics {
     if (pending == 0) {
       return;
     }
-    long now = pendingNowMs;
-    process.record(pending, now);
-    endToEndMax.record(pendingLatencyMax, now);
-    endToEndMin.record(pendingLatencyMin, now);
-    endToEndAverage.record(metrics.config(), pendingLatencySum, pending, now);
+    // Recorded at the metrics' own clock, like per-record recording was.
+    process.record(pending);
+    endToEndMax.record(pendingLatencyMax);
+    endToEndMin.record(pendingLatencyMin);
+    endToEndAverage.nextBatchCount(pending);
+    endToEndAvgSensor.record(pendingLatencySum);
     pending = 0;
     pendingLatencySum = 0;
     pendingLatencyMax = Long.MIN_VALUE;
@@ -127,25 +129,33 @@ final class TaskMetrics {
     metrics.removeSensor(dropped.name());
     metrics.removeSensor(endToEndMax.name());
     metrics.removeSensor(endToEndMin.name());
-    metrics.removeMetric(endToEndAvg);
+    metrics.removeSensor(endToEndAvgSensor.name());
   }
 
   /**
-   * The windowed average of values recorded as (sum, count) batches: total of the sums over
-   * total of the counts in the samples not yet expired, {@code NaN} when there are none.
-   * Recorded on the task's thread, read by reporter threads.
+   * The windowed average of values recorded in batches: each recorded value is a batch's sum,
+   * counted as {@link #nextBatchCount} values; the measure is the total of the sums over the total
+   * of the counts in the samples not yet expired, {@code NaN} when there are none. Its sensor's
+   * lock guards both recording (on the task's thread) and measuring (reporter threads).
    */
-  static final class BatchedAverage implements Measurable {
+  static final class BatchedAverage implements MeasurableStat {
     private final WindowedSum sum = new WindowedSum();
     private final WindowedSum count = new WindowedSum();
+    private int batchCount = 1;
 
-    synchronized void record(MetricConfig config, long batchSum, int batchCount, long nowMs) {
-      sum.record(config, batchSum, nowMs);
-      count.record(config, batchCount, nowMs);
+    /** How many values the next recorded sum stands for. */
+    void nextBatchCount(int values) {
+      batchCount = values;
     }
 
     @Override
-    public synchronized double measure(MetricConfig config, long nowMs) {
+    public void record(MetricConfig config, double batchSum, long timeMs) {
+      sum.record(config, batchSum, timeMs);
+      count.record(config, batchCount, timeMs);
+    }
+
+    @Override
+    public double measure(MetricConfig config, long nowMs) {
       double total = count.measure(config, nowMs);
       return total == 0 ? Double.NaN : sum.measure(config, nowMs) / total;
     }
