@@ -1,6 +1,7 @@
 package io.sluice.processor;
 
 import java.util.Objects;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -43,7 +44,12 @@ public final class Record<K, V> {
   }
 
   static Headers copy(Headers headers) {
-    return headers == null ? new RecordHeaders() : new RecordHeaders(headers.toArray());
+    if (headers == null) {
+      return new RecordHeaders();
+    }
+    Header[] all = headers.toArray();
+    // Most records carry no headers: skip the list copies the array constructor makes.
+    return all.length == 0 ? new RecordHeaders() : new RecordHeaders(all);
   }
 
   /** The key; may be {@code null}. */

@@ -16,8 +16,8 @@ public interface RecordCollector {
    * Serializes and sends one record.
    *
    * @param headers the record's headers, which the collector takes over: serializers may add to
-   *     them and the producer makes them read-only once sent, so callers pass headers that
-   *     nothing else reads or changes afterwards (a sink's own copy, or fresh headers)
+   *     them, so callers pass headers that nothing else reads or changes afterwards (a sink's
+   *     own copy, or fresh headers)
    * @param partition the partition, or {@code null} for the default (hash of the serialized key)
    * @param timestamp epoch milliseconds
    * @throws io.sluice.runtime.StreamsException if serialization or sending fails; the message
