@@ -313,7 +313,7 @@ public final class StreamsApp implements AutoCloseable {
    * default producer partitioner does with {@code keySerializer}.
    *
    * <p>A global store is whole on every instance: the answer is this instance's {@code
-   * application.server}, no standbys, partition -1.
+   * application.server} ({@link HostInfo#UNAVAILABLE} if unset), no standbys, partition -1.
    *
    * @return the metadata, or {@link KeyQueryMetadata#NOT_AVAILABLE} before the first assignment
    *     or for a store the topology does not have
