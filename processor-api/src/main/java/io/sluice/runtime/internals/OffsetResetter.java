@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * policy says and waits for the new positions, so that once a poll returns normally every
  * partition has a definite position (a {@code latest} source skips what was written before the
  * reset and nothing after it). Policy {@code none} ends the thread with a {@link
- * StreamsException} naming the partitions. Used by the stream thread only; not thread-safe.
+ * StreamsException} naming the partitions. If looking up the reset position of a batch of
+ * partitions times out, {@link #poll} logs a warning and leaves them as they were (without a
+ * position, or at their out-of-range offset), so the next poll reports them again and the reset is
+ * retried. Used by the stream thread only; not thread-safe.
  */
 final class OffsetResetter {
   private static final Logger LOG = LoggerFactory.getLogger(OffsetResetter.class);
@@ -56,7 +59,8 @@ final class OffsetResetter {
 
   /**
    * Polls the main consumer; if it reports partitions without a valid offset, resets them and
-   * returns no records (the next poll fetches from the new positions).
+   * returns no records (the next poll fetches from the new positions, or reports again the
+   * partitions whose reset timed out).
    *
    * @throws StreamsException if such a partition's policy is {@code none}, or its topic matches
    *     pattern sources with different policies
@@ -90,6 +94,8 @@ final class OffsetResetter {
    * without committing); a partition never committed is reset by its topic's policy.
    *
    * @throws StreamsException as {@link #poll}
+   * @throws TimeoutException if a reset position cannot be looked up in time (those partitions
+   *     still have their old positions, so the reset cannot be left to a later poll)
    */
   void rewindToCommitted(Set<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
@@ -103,19 +109,24 @@ final class OffsetResetter {
       }
     }
     if (!uncommitted.isEmpty()) {
-      resetUntilResolved(uncommitted, Map.of());
+      resetUntilResolved(uncommitted, Map.of(), false);
     }
   }
 
   /** Resets the partitions of {@code e} by their policies (see {@link #poll}). */
   void reset(InvalidOffsetException e) {
-    resetUntilResolved(e.partitions(), outOfRange(e));
+    resetUntilResolved(e.partitions(), outOfRange(e), true);
   }
 
-  private void resetUntilResolved(Set<TopicPartition> partitions, Map<TopicPartition, Long> bad) {
-    InvalidOffsetException pending = resetAndResolve(partitions, bad);
+  /**
+   * @param retryOnPoll whether a reset that times out is left to the next poll (the partitions
+   *     still have no valid position, so it reports them again) rather than thrown
+   */
+  private void resetUntilResolved(Set<TopicPartition> partitions, Map<TopicPartition, Long> bad,
+      boolean retryOnPoll) {
+    InvalidOffsetException pending = resetAndResolve(partitions, bad, retryOnPoll);
     for (int round = 1; pending != null && round < MAX_ROUNDS; round++) {
-      pending = resetAndResolve(pending.partitions(), outOfRange(pending));
+      pending = resetAndResolve(pending.partitions(), outOfRange(pending), retryOnPoll);
     }
   }
 
@@ -128,10 +139,11 @@ final class OffsetResetter {
    * Seeks the owned {@code partitions} by policy and waits for their positions.
    *
    * @param bad the out-of-range offsets, by partition (absent: no committed offset)
+   * @param retryOnPoll see {@link #resetUntilResolved}
    * @return a further invalid-offset report the position lookup raised, or null
    */
   private InvalidOffsetException resetAndResolve(Set<TopicPartition> partitions,
-      Map<TopicPartition, Long> bad) {
+      Map<TopicPartition, Long> bad, boolean retryOnPoll) {
     Set<TopicPartition> owned = consumer.assignment();
     Map<ResetPolicy, List<TopicPartition>> byPolicy = new LinkedHashMap<>();
     List<TopicPartition> sorted = new ArrayList<>(partitions);
@@ -147,12 +159,23 @@ final class OffsetResetter {
       throw noValidOffset(failing, bad);
     }
     List<TopicPartition> seeked = new ArrayList<>();
-    byPolicy.forEach((policy, tps) -> {
-      seek(policy, tps);
+    for (Map.Entry<ResetPolicy, List<TopicPartition>> batch : byPolicy.entrySet()) {
+      ResetPolicy policy = batch.getKey();
+      List<TopicPartition> tps = batch.getValue();
+      try {
+        seek(policy, tps);
+      } catch (TimeoutException e) {
+        if (!retryOnPoll) {
+          throw e;
+        }
+        LOG.warn("Could not reset the offsets of {} to {}: looking up the positions timed out;"
+            + " will retry on the next poll", tps, policy, e);
+        continue;
+      }
       seeked.addAll(tps);
       LOG.info("Reset {} to {} ({})", tps, policy,
           tps.stream().anyMatch(bad::containsKey) ? "offset out of range" : "no committed offset");
-    });
+    }
     try {
       for (TopicPartition tp : seeked) {
         consumer.position(tp);

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +37,20 @@ class OffsetResetterTest {
   private final ManualTime time = new ManualTime(10_000_000L);
   private final Map<TopicPartition, Long> timeQueries = new HashMap<>();
   private final Map<TopicPartition, OffsetAndTimestamp> timeAnswers = new HashMap<>();
-  /** MockConsumer cannot look offsets up by time; this one answers from {@link #timeAnswers}. */
+  /** How many of the next time lookups time out. */
+  private int timeLookupsToFail;
+  /**
+   * MockConsumer cannot look offsets up by time; this one answers from {@link #timeAnswers}, or
+   * times out while {@link #timeLookupsToFail} is positive.
+   */
   private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("none") {
     @Override
     public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
         Map<TopicPartition, Long> query) {
+      if (timeLookupsToFail > 0) {
+        timeLookupsToFail--;
+        throw new TimeoutException("offsetsForTimes timed out");
+      }
       timeQueries.putAll(query);
       Map<TopicPartition, OffsetAndTimestamp> answer = new HashMap<>();
       query.keySet().forEach(tp -> answer.put(tp, timeAnswers.get(tp)));
@@ -135,6 +146,36 @@ class OffsetResetterTest {
     assertThat(timeQueries).containsEntry(RECENT, time.milliseconds() - 3_600_000L);
     assertThat(consumer.position(RECENT)).isEqualTo(6L);
     assertThat(consumer.position(empty)).as("nothing that recent: the end").isEqualTo(10L);
+  }
+
+  @Test
+  void aTimedOutResetLeavesThePartitionUnpositionedAndTheNextPollRetriesIt() {
+    OffsetResetter resetter = resetter(ResetPolicy.parse("by_duration:PT1H"));
+    assign(EARLY, RECENT);
+    consumer.pause(Set.of(EARLY));
+    timeAnswers.put(RECENT, new OffsetAndTimestamp(6L, time.milliseconds() - 1_000L));
+    timeLookupsToFail = 1;
+    pollUntilSettled(resetter, 1);
+    assertThat(consumer.position(EARLY)).as("paused, other policy: reset").isEqualTo(3L);
+    assertThat(timeLookupsToFail).as("the lookup did time out").isZero();
+    assertThat(timeQueries).as("timed out: nothing answered").isEmpty();
+    assertThatThrownBy(() -> consumer.position(RECENT))
+        .as("timed out: still no position, so the consumer reports it again")
+        .isInstanceOf(NoOffsetForPartitionException.class);
+
+    resetter.poll(Duration.ZERO);
+    assertThat(consumer.position(RECENT)).as("retried on the next poll").isEqualTo(6L);
+    assertThat(consumer.paused()).containsExactly(EARLY);
+  }
+
+  @Test
+  void aTimedOutResetWhileRewindingIsThrownSinceThePartitionKeepsItsOldPosition() {
+    OffsetResetter resetter = resetter(ResetPolicy.parse("by_duration:PT1H"));
+    assign(RECENT);
+    consumer.seek(RECENT, 9L);
+    timeLookupsToFail = 1;
+    assertThatThrownBy(() -> resetter.rewindToCommitted(Set.of(RECENT)))
+        .isInstanceOf(TimeoutException.class);
   }
 
   @Test
