@@ -9,6 +9,7 @@ import io.sluice.runtime.StreamsConfig;
 import io.sluice.runtime.StreamsException;
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
+import io.sluice.state.Stores;
 import io.sluice.state.WindowStore;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestRecord;
@@ -326,5 +327,28 @@ class WindowedOperatorsTest {
     assertThatThrownBy(() -> plain.suppress(Suppressed.untilWindowCloses(
         Suppressed.BufferConfig.unbounded()))).isInstanceOf(TopologyException.class)
         .hasMessageContaining("untilTimeLimit");
+  }
+
+  @Test
+  void slidingWindowsNeedARetentionOfTwoDifferencesPlusGrace() {
+    SlidingWindows windows = SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10),
+        Duration.ofMillis(5));
+    KGroupedStream<String, String> grouped =
+        new StreamsBuilder().stream("in", STRINGS).groupByKey();
+    // Difference plus grace (15 ms) is not enough: right windows start after their record.
+    assertThatThrownBy(() -> grouped.windowedBy(windows)
+        .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("short")
+            .withRetention(Duration.ofMillis(24))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'short'")
+        .hasMessageContaining("24 ms").hasMessageContaining("(10 ms)")
+        .hasMessageContaining("(5 ms)").hasMessageContaining("25 ms");
+    assertThatThrownBy(() -> grouped.windowedBy(windows)
+        .count(Materialized.<String, Long>as(Stores.inMemoryWindowStore("supplied",
+            Duration.ofMillis(20), Duration.ofMillis(10), false))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'supplied'")
+        .hasMessageContaining("20 ms").hasMessageContaining("25 ms");
+    assertThat(grouped.windowedBy(windows)
+        .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("enough")
+            .withRetention(Duration.ofMillis(25)))).isNotNull();
   }
 }

@@ -146,11 +146,19 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
     GraphNode parent = WindowedAggregation.input(input, store.storeName(), name);
     long size = sliding != null ? sliding.timeDifferenceMs() : windows.size();
     long grace = sliding != null ? sliding.gracePeriodMs() : windows.gracePeriodMs();
-    long retention = WindowedAggregation.retention(store.retention(), size + grace,
-        store.storeName());
-    if (sliding != null && store.retention() == null) {
+    long retention;
+    if (sliding != null) {
       // Right windows start after their record: keep two differences, as Kafka Streams does.
-      retention = 2 * size + grace;
+      retention = store.retention() == null ? 2 * size + grace : store.retention().toMillis();
+      WindowedAggregation.requireSlidingRetention(retention, size, grace, store.storeName(),
+          "Materialized.withRetention");
+      if (materialized.storeSupplier() instanceof WindowBytesStoreSupplier given) {
+        WindowedAggregation.requireSlidingRetention(given.retentionPeriod(), size, grace,
+            store.storeName(), "store supplier '" + given.name() + "'");
+      }
+    } else {
+      retention = WindowedAggregation.retention(store.retention(), size + grace,
+          store.storeName());
     }
     DropSpec drops = new DropSpec(name);
     // A store supplier keeps windows for its own retention and lists them in its own order,

@@ -55,6 +55,30 @@ final class WindowedAggregation {
   }
 
   /**
+   * Checks a retention given for a sliding-window store: a record's right window starts after it,
+   * so windows up to two time differences plus grace behind stream time must still be kept (Kafka
+   * Streams rejects less at build time too).
+   *
+   * @param givenMs the retention of {@code Materialized.withRetention} or of the store supplier, ms
+   * @param differenceMs the windows' time difference, ms
+   * @param graceMs the windows' grace period, ms
+   * @param storeName the store, for the message
+   * @param source where the retention came from, for the message
+   * @throws IllegalArgumentException if {@code givenMs} is below {@code 2 * differenceMs +
+   *     graceMs}
+   */
+  static void requireSlidingRetention(long givenMs, long differenceMs, long graceMs,
+      String storeName, String source) {
+    long minimumMs = 2 * differenceMs + graceMs;
+    if (givenMs < minimumMs) {
+      throw new IllegalArgumentException("Retention of sliding-window store '" + storeName
+          + "' (" + source + ") is " + givenMs + " ms, below 2 * time difference (" + differenceMs
+          + " ms) plus grace (" + graceMs + " ms) = " + minimumMs + " ms: final results would be"
+          + " lost; give a retention of at least " + minimumMs + " ms");
+    }
+  }
+
+  /**
    * Adds the aggregation's node, with its store and, for emit-on-close, its marker store, and
    * registers its drop spec.
    *
