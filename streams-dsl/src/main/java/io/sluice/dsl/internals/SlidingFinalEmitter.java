@@ -119,14 +119,20 @@ final class SlidingFinalEmitter<K, VA> {
     long upper = closeTime - differenceMs - 1;
     long previous = marker.emittedUpTo();
     long lower = previous == Long.MIN_VALUE ? 0L : Math.max(0L, previous - differenceMs);
-    List<KeyValue<Windowed<K>, ValueAndTimestamp<VA>>> closed = new ArrayList<>();
     if (upper < 0 || upper < lower) {
-      return closed;
+      return List.of();
     }
+    List<KeyValue<Windowed<K>, ValueAndTimestamp<VA>>> closed = null;
     try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VA>> it = store.fetchAll(lower, upper)) {
       while (it.hasNext()) {
+        if (closed == null) {
+          closed = new ArrayList<>();
+        }
         closed.add(it.next());
       }
+    }
+    if (closed == null) {
+      return List.of();
     }
     return keyFirst == null || closed.size() < 2 ? closed : inKeyFirstOrder(closed);
   }
