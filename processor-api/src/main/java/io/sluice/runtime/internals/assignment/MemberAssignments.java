@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -26,7 +27,8 @@ final class MemberAssignments {
   /**
    * @param ownedPartitions per member, the partitions its subscription says it owns
    * @param processOf per member, its process id
-   * @param endpoints per process, its {@code application.server} or null
+   * @param endpoints per process, its {@code application.server} or null; every endpoint gets an
+   *     entry in the partition-by-host maps, empty if its process has no task
    * @param version the assignment format version every member reads
    * @param nextProbingTimeMs when to probe, or {@link AssignmentInfo#NO_PROBING}
    */
@@ -38,6 +40,11 @@ final class MemberAssignments {
         tp -> ownerOf.putIfAbsent(tp, member)));
     Map<String, Set<TopicPartition>> byHost = new TreeMap<>();
     Map<String, Set<TopicPartition>> standbyByHost = new TreeMap<>();
+    // Every endpoint is listed, a task-less one with empty sets: it still holds the global stores.
+    endpoints.values().stream().filter(Objects::nonNull).forEach(endpoint -> {
+      byHost.putIfAbsent(endpoint, new HashSet<>());
+      standbyByHost.putIfAbsent(endpoint, new HashSet<>());
+    });
     result.processes().forEach((process, tasks) -> {
       String endpoint = endpoints.get(process);
       if (endpoint != null) {

@@ -98,6 +98,18 @@ class InfoFormatsTest {
   }
 
   @Test
+  void aHostWithEmptyPartitionSetsRoundTrips() {
+    Map<String, Set<TopicPartition>> byHost = Map.of("idle:1", Set.of(), "busy:2",
+        Set.of(new TopicPartition("in", 0)));
+    AssignmentInfo info = new AssignmentInfo(1, Map.of(), Map.of(), Map.of(), byHost,
+        Map.of("idle:1", Set.of()), 0, null, -1);
+    AssignmentInfo decoded = AssignmentInfo.decode(info.encode());
+    assertThat(decoded).isEqualTo(info);
+    assertThat(decoded.partitionsByHost()).containsEntry("idle:1", Set.of());
+    assertThat(decoded.standbyPartitionsByHost()).containsOnlyKeys("idle:1");
+  }
+
+  @Test
   void anErrorCodeComesWithAMessageAndOnlyThen() {
     assertThatThrownBy(() -> new AssignmentInfo(1, Map.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), 2, null, -1)).isInstanceOf(IllegalArgumentException.class)

@@ -111,6 +111,32 @@ class SluiceAssignorTest {
   }
 
   @Test
+  void aProcessWithoutTasksIsStillListedByItsEndpointWithEmptySets() {
+    UUID p3 = new UUID(0, 3);
+    join("a-1", P1, null);
+    join("b-1", P2, null);
+    join("c-1", p3, null);
+    rebalance(cluster(Map.of("input", 1)));
+
+    List<String> idle = new ArrayList<>();
+    contexts.forEach((member, context) -> {
+      if (context.last().activeTasks().isEmpty() && context.last().standbyTasks().isEmpty()) {
+        idle.add("host-" + context.processId().getLeastSignificantBits() + ":80");
+      }
+    });
+    assertThat(idle).as("two tasks, three processes").isNotEmpty();
+    AssignmentInfo any = contexts.get("a-1").last();
+    assertThat(any.partitionsByHost())
+        .containsOnlyKeys("host-1:80", "host-2:80", "host-3:80");
+    assertThat(any.standbyPartitionsByHost())
+        .containsOnlyKeys("host-1:80", "host-2:80", "host-3:80");
+    idle.forEach(host -> {
+      assertThat(any.partitionsByHost().get(host)).isEmpty();
+      assertThat(any.standbyPartitionsByHost().get(host)).isEmpty();
+    });
+  }
+
+  @Test
   void aMovingTaskIsRevokedFirstAndAssignedInTheFollowUpRebalance() {
     join("a-1", P1, null);
     rebalance(cluster);

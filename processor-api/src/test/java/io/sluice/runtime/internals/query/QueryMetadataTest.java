@@ -105,4 +105,29 @@ class QueryMetadataTest {
     assertThat(metadata.forKey(null, "rates", "EUR", Serdes.String().serializer()))
         .isEqualTo(KeyQueryMetadata.NOT_AVAILABLE);
   }
+
+  @Test
+  void anInstanceWithoutTasksIsListedWithTheGlobalStoresOnly() {
+    AssignmentInfo base = assignment();
+    Map<String, Set<TopicPartition>> active = new HashMap<>(base.partitionsByHost());
+    Map<String, Set<TopicPartition>> standby = new HashMap<>(base.standbyPartitionsByHost());
+    active.put("c:3", Set.of());
+    standby.put("c:3", Set.of());
+    AssignmentInfo info = AssignmentInfo.decode(new AssignmentInfo(AssignmentInfo.LATEST_VERSION,
+        Map.of(), Map.of(), Map.of(), active, standby, AssignmentInfo.ERROR_NONE, null,
+        AssignmentInfo.NO_PROBING).encode());
+
+    List<StreamsMetadata> all = metadata.all(info);
+    assertThat(all).extracting(StreamsMetadata::hostInfo)
+        .containsExactly(new HostInfo("a", 1), new HostInfo("b", 2), new HostInfo("c", 3));
+    StreamsMetadata c = all.get(2);
+    assertThat(c.stateStoreNames()).containsExactly("rates");
+    assertThat(c.topicPartitions()).isEmpty();
+    assertThat(c.standbyStateStoreNames()).isEmpty();
+    assertThat(c.standbyTopicPartitions()).isEmpty();
+    assertThat(metadata.forStore(info, "rates")).extracting(StreamsMetadata::hostInfo)
+        .contains(new HostInfo("c", 3));
+    assertThat(metadata.forStore(info, "counts")).extracting(StreamsMetadata::hostInfo)
+        .doesNotContain(new HostInfo("c", 3));
+  }
 }
