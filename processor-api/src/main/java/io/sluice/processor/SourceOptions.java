@@ -27,9 +27,10 @@ public final class SourceOptions {
    * A copy with this offset reset policy for the source's topics (or the topics its pattern
    * matches), overriding the application's {@code auto.offset.reset}; see {@link
    * AutoOffsetReset}. A topology must not give one topic two policies (a named topic that another
-   * source's pattern also matches, or a repartition topic a policy other than earliest): {@code
-   * StreamsApp.start()} then puts the application in ERROR, logging a {@link TopologyException}
-   * that names the topic.
+   * source's pattern also matches, or a repartition topic a policy other than earliest): the
+   * {@code StreamsApp} constructor then throws a {@link TopologyException} naming the topic and
+   * the sources. A topic that only the cluster shows to match two patterns with different policies
+   * fails its stream thread with a {@code StreamsException} when a partition of it needs a reset.
    *
    * @throws NullPointerException if {@code reset} is null
    */
