@@ -64,15 +64,26 @@ public final class OffsetResetPolicies {
       }
     }
     policies.checkNamedAgainstPatterns();
+    return policies;
+  }
+
+  /**
+   * One warning per global store source that asks for an offset reset other than earliest, which
+   * is ignored (a global store always reads its topic from the beginning); logged once per
+   * application, by {@link #validate}.
+   */
+  static List<String> ignoredGlobalPolicies(InternalTopologyBuilder builder) {
+    List<String> warnings = new ArrayList<>();
     for (InternalTopologyBuilder.GlobalStoreDef global : builder.globalStores()) {
       AutoOffsetReset ignored = global.source().options().offsetReset();
       if (ignored != null && !AutoOffsetReset.EARLIEST.equals(ignored)) {
-        LOG.warn("Source '{}' of global store '{}' asks for offset reset {}, which is ignored:"
-                + " a global store always reads its topic {} from the beginning",
-            global.source().name(), global.builder().name(), ignored, global.source().topics());
+        warnings.add("Source '" + global.source().name() + "' of global store '"
+            + global.builder().name() + "' asks for offset reset " + ignored + ", which is"
+            + " ignored: a global store always reads its topic " + global.source().topics()
+            + " from the beginning");
       }
     }
-    return policies;
+    return warnings;
   }
 
   /**
@@ -99,7 +110,8 @@ public final class OffsetResetPolicies {
   /**
    * Checks, when an application is built, that {@code topology}'s sources give no topic two
    * policies, with {@code auto.offset.reset} taken from {@code mainConsumerConfig}; a copy of the
-   * configuration is used, so it is left as it is.
+   * configuration is used, so it is left as it is. Logs a warning for each global store source
+   * whose offset reset is ignored (only here, so once per application, not once per thread).
    *
    * @throws TopologyException as {@link #of}
    * @throws org.apache.kafka.common.config.ConfigException if {@code auto.offset.reset} is not a
@@ -107,6 +119,7 @@ public final class OffsetResetPolicies {
    */
   public static void validate(TopologyMetadata topology, Map<String, Object> mainConsumerConfig) {
     forMainConsumer(topology, new java.util.HashMap<>(mainConsumerConfig));
+    ignoredGlobalPolicies(topology.builder()).forEach(LOG::warn);
   }
 
   private void add(NodeDef.Source source) {

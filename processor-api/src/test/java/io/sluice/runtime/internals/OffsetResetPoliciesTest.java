@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.processor.AutoOffsetReset;
+import io.sluice.processor.Processor;
+import io.sluice.processor.ProcessorSupplier;
+import io.sluice.processor.Record;
 import io.sluice.processor.SourceOptions;
 import io.sluice.processor.Topology;
 import io.sluice.processor.TopologyException;
 import io.sluice.runtime.StreamsException;
 import io.sluice.runtime.internals.assignment.TopologyMetadata;
+import io.sluice.state.Stores;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 /** The topic-to-policy lookup: source options, the application default, patterns, conflicts. */
@@ -107,6 +112,27 @@ class OffsetResetPoliciesTest {
         .isInstanceOf(StreamsException.class)
         .hasMessageContaining("'x-y'").hasMessageContaining("latest")
         .hasMessageContaining("none");
+  }
+
+  @Test
+  void aGlobalSourcesPolicyOtherThanEarliestIsReportedAsIgnored() {
+    Topology topology = new Topology().addSource("in", DE, DE, "in");
+    InternalTopologyBuilder builder = InternalTopologyBuilder.of(topology);
+    ProcessorSupplier<Object, Object, Void, Void> writer = () -> new Processor<>() {
+      @Override
+      public void process(Record<Object, Object> record) {}
+    };
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("rates"),
+            Serdes.String(), Serdes.String()).withLoggingDisabled(),
+        NodeDefs.source("rates-src", reset(AutoOffsetReset.LATEST), DE, DE, "rates"),
+        "rates-writer", writer, writer::get);
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("names"),
+            Serdes.String(), Serdes.String()).withLoggingDisabled(),
+        NodeDefs.source("names-src", reset(AutoOffsetReset.EARLIEST), DE, DE, "names"),
+        "names-writer", writer, writer::get);
+    assertThat(OffsetResetPolicies.ignoredGlobalPolicies(builder)).singleElement()
+        .asString().contains("'rates-src'").contains("'rates'").contains("latest")
+        .contains("ignored").contains("[rates]");
   }
 
   @Test
