@@ -2,6 +2,10 @@ package io.sluice.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.dsl.internals.DropReporter;
+import io.sluice.processor.Processor;
+import io.sluice.processor.ProcessorContext;
+import io.sluice.processor.Record;
 import io.sluice.serdes.Windowed;
 import io.sluice.state.KeyValue;
 import io.sluice.state.Stores;
@@ -11,9 +15,13 @@ import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -95,6 +103,64 @@ class SlidingEmitOnCloseTest {
       assertThat(marks).extracting(r -> Serdes.Long().deserializer().deserialize("", r.value()))
           .containsExactly(15L, 17L, 20L, 30L, 31L, 45L, 70L, 195L, 210L);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.sluice.dsl.WindowedOperatorsTest#variants")
+  void finalResultsExpiredByTheClosingRecordAreCountedAndReachTheSideOutput(
+      WindowedOperatorsTest.Variant variant) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, String> input =
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
+    TimeWindowedKStream<String, String> windowed = input.groupByKey()
+        .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5)))
+        .emitStrategy(EmitStrategy.onWindowClose());
+    windowed.count(Named.as("slide-count"), variant.apply(
+            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("slide")
+                .withValueSerde(Serdes.Long())))
+        .toStream().map((k, v) -> KeyValue.pair(render(k), String.valueOf(v))).to("out");
+    windowed.droppedRecords(Named.as("slide-count")).to("dropped");
+    AtomicReference<Metrics> metrics = new AtomicReference<>();
+    input.process(() -> new Processor<String, String, Void, Void>() {
+      @Override
+      public void init(ProcessorContext<Void, Void> context) {
+        metrics.set(context.metrics());
+      }
+
+      @Override
+      public void process(Record<String, String> record) {}
+    }, Named.as("metrics-probe"));
+    Properties props = variant.props();
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(props), props)) {
+      TestInputTopic<String, String> in =
+          driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+      TestOutputTopic<String, String> out =
+          driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+      TestOutputTopic<String, String> dropped =
+          driver.createOutputTopic("dropped", new StringDeserializer(), new StringDeserializer());
+      pipe(in, out, "c", 36L);
+      pipe(in, out, "c", 50L);
+      // As in the first test: c@40/50 sits at the retention boundary when c@75 closes it.
+      assertThat(pipe(in, out, "c", 75L))
+          .isEqualTo(variant.inMemory() ? List.of() : List.of("c@40/50=1@50"));
+      // c@200's own puts expire c@65/75: no final result, but a reported drop of c@200.
+      assertThat(pipe(in, out, "c", 200L)).isEmpty();
+      List<String> expected = variant.inMemory()
+          ? List.of("c=1@75/EXPIRED_WINDOW/slide-count", "c=1@200/EXPIRED_WINDOW/slide-count")
+          : List.of("c=1@200/EXPIRED_WINDOW/slide-count");
+      assertThat(dropped.readRecordsToList()).extracting(r -> r.key() + "=" + r.value() + "@"
+          + r.timestamp() + "/" + header(r, DropReporter.REASON_HEADER) + "/"
+          + header(r, DropReporter.OPERATOR_HEADER)).isEqualTo(expected);
+      Metrics registry = metrics.get();
+      assertThat(registry.metric(registry.metricName(DropReporter.TOTAL_METRIC,
+          DropReporter.METRIC_GROUP, Map.of("task-id", "0_0", "processor-node-id", "slide-count")))
+          .metricValue()).isEqualTo((double) expected.size());
+    }
+  }
+
+  private static String header(TestRecord<String, String> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest(name = "{0}")

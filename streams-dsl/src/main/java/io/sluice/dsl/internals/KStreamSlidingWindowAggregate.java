@@ -34,7 +34,8 @@ import java.util.Set;
  * time minus grace; a record whose right window would be closed too is late and dropped whole.
  * Records with a null key or a null value are dropped and reported, as Kafka Streams skips them.
  * With emit on window close nothing is forwarded per update: a {@link SlidingFinalEmitter} sends
- * each window's final result once it is closed.
+ * each window's final result once it is closed, and reports as a drop each one Kafka Streams does
+ * not send because the closing record's own puts expired its window.
  *
  * @param <K> key type
  * @param <V> value type
@@ -100,7 +101,7 @@ final class KStreamSlidingWindowAggregate<K, V, VA>
       store = context.getStateStore(storeName);
       observedStreamTime = Math.max(-1L, context.currentStreamTimeMs());
       if (emitStrategy == EmitStrategy.ON_WINDOW_CLOSE) {
-        emitter.init(context, store, storeName);
+        emitter.init(context, store, storeName, drops);
       } else {
         forwarder = ChangeForwarder.timestamped(store, context, sendOldValues);
       }

@@ -27,7 +27,8 @@ import org.apache.kafka.common.utils.Bytes;
  * (which only touch open windows) and forwarded after them, without the windows those puts
  * expired: Kafka Streams reads them after its puts, from a store whose stream time is the latest
  * window start written, so a window whose retention ran out before its end passed the close time
- * has no final result. The windows read before the puts are already filtered by the store's own
+ * has no final result. Each such skipped result is reported to the operator's {@link DropReporter}
+ * as the closing record, reason {@link DropReason#EXPIRED_WINDOW}. The windows read before the puts are already filtered by the store's own
  * stream time, so filtering them by the latest start written since this processor started is
  * exact, after a restart too.
  *
@@ -64,6 +65,7 @@ final class SlidingFinalEmitter<K, VA> {
   private final StoreRules<K> rules;
   private final EmitMarker marker = new EmitMarker();
   private ProcessorContext<Windowed<K>, Change<VA>> context;
+  private DropReporter drops;
   private TimestampedWindowStore<K, VA> store;
   private String storeName;
   private long boundaryKept;
@@ -83,10 +85,13 @@ final class SlidingFinalEmitter<K, VA> {
    * @param context the aggregation's context, connected to its store and marker store
    * @param store the aggregation's store
    * @param storeName the aggregation's store name
+   * @param drops the aggregation's drop reporter, already initialized; reports the final results
+   *     skipped because the closing record's puts expired their window
    */
   void init(ProcessorContext<Windowed<K>, Change<VA>> context, TimestampedWindowStore<K, VA> store,
-      String storeName) {
+      String storeName, DropReporter drops) {
     this.context = context;
+    this.drops = drops;
     this.store = store;
     this.storeName = storeName;
     boolean supplied = rules.suppliedSegmentMs() > 0;
@@ -158,7 +163,8 @@ final class SlidingFinalEmitter<K, VA> {
 
   /**
    * Forwards the final windows read by {@link #closed} that the record's puts did not expire, each
-   * with its aggregate's timestamp and the record's headers; call after the record's puts. Then
+   * with its aggregate's timestamp and the record's headers, and reports each expired one as a drop
+   * of {@code record} ({@link DropReason#EXPIRED_WINDOW}); call after the record's puts. Then
    * records that every window final at {@code closeTime} was emitted.
    *
    * @param record the record being processed
@@ -172,6 +178,8 @@ final class SlidingFinalEmitter<K, VA> {
     for (KeyValue<Windowed<K>, ValueAndTimestamp<VA>> entry : closed) {
       long start = entry.key().window().startMs();
       if (start <= expiredUpTo) {
+        // Kafka Streams has no final result for it either: count and report it, forward nothing.
+        drops.drop(record, DropReason.EXPIRED_WINDOW);
         continue;
       }
       Windowed<K> key = new Windowed<>(entry.key().key(), new Window(start, start + differenceMs));
