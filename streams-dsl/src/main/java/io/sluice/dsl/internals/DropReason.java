@@ -13,6 +13,9 @@ public enum DropReason {
   NULL_VALUE,
   /** A foreign-key join's extractor returned {@code null} for the record's value. */
   NULL_FOREIGN_KEY,
-  /** The window the record belongs to was already expired from the store (retention passed). */
+  /**
+   * A window expired from the store (retention passed): the record's own window, or, for sliding
+   * windows emitted on close, a final result that the record's writes expired before it was sent.
+   */
   EXPIRED_WINDOW
 }
