@@ -1,11 +1,10 @@
 package io.sluice.examples.aggregation;
 
+import io.sluice.examples.ExampleRunner;
 import io.sluice.runtime.HostInfo;
 import io.sluice.runtime.StreamsApp;
 import io.sluice.runtime.StreamsConfig;
-import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs {@link CategoryTotalsTopology} against a Kafka cluster and serves its totals over HTTP
@@ -27,11 +26,8 @@ public final class CategoryTotalsApp {
    *     at-least-once, state in the default dir)
    */
   public static Properties props(String bootstrapServers, int httpPort) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID, APPLICATION_ID);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+    Properties props = ExampleRunner.props(APPLICATION_ID, bootstrapServers);
     props.put(StreamsConfig.APPLICATION_SERVER, "localhost:" + httpPort);
-    props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
     return props;
   }
 
@@ -68,12 +64,9 @@ public final class CategoryTotalsApp {
     Properties props = props(args[0], Integer.parseInt(args[1]));
     StreamsApp app = new StreamsApp(CategoryTotalsTopology.build(props), props);
     CategoryTotalsServer http = start(app, props);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    ExampleRunner.onShutdown("CategoryTotalsApp", () -> {
       http.close();
-      app.close(Duration.ofSeconds(30));
-      stopped.countDown();
-    }, "category-totals-shutdown"));
-    stopped.await();
+      app.close(ExampleRunner.closeTimeout());
+    }).await();
   }
 }

@@ -1,10 +1,7 @@
 package io.sluice.examples.enrichment;
 
-import io.sluice.runtime.StreamsApp;
-import io.sluice.runtime.StreamsConfig;
-import java.time.Duration;
+import io.sluice.examples.ExampleRunner;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs {@link EnrichmentTopology} against a Kafka cluster until the JVM is stopped (Ctrl-C).
@@ -21,14 +18,10 @@ public final class EnrichmentApp {
 
   /**
    * @param bootstrapServers the cluster, {@code host:port[,host:port...]}
-   * @return the settings the application runs with (at-least-once, state in the default dir)
+   * @return the settings the application runs with ({@link ExampleRunner#props})
    */
   public static Properties props(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID, APPLICATION_ID);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-    props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
-    return props;
+    return ExampleRunner.props(APPLICATION_ID, bootstrapServers);
   }
 
   /**
@@ -36,18 +29,6 @@ public final class EnrichmentApp {
    * @throws InterruptedException if interrupted while running
    */
   public static void main(String[] args) throws InterruptedException {
-    if (args.length != 1) {
-      System.err.println("usage: EnrichmentApp <bootstrap.servers>");
-      System.exit(2);
-    }
-    Properties props = props(args[0]);
-    StreamsApp app = new StreamsApp(EnrichmentTopology.build(props), props);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close(Duration.ofSeconds(30));
-      stopped.countDown();
-    }, "enrichment-shutdown"));
-    app.start();
-    stopped.await();
+    ExampleRunner.run("EnrichmentApp", args, APPLICATION_ID, EnrichmentTopology::build);
   }
 }

@@ -1,10 +1,7 @@
 package io.sluice.examples.fraud;
 
-import io.sluice.runtime.StreamsApp;
-import io.sluice.runtime.StreamsConfig;
-import java.time.Duration;
+import io.sluice.examples.ExampleRunner;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs {@link FraudDetectionTopology} against a Kafka cluster until the JVM is stopped (Ctrl-C).
@@ -20,14 +17,10 @@ public final class FraudDetectionApp {
 
   /**
    * @param bootstrapServers the cluster, {@code host:port[,host:port...]}
-   * @return the settings the application runs with (at-least-once, state in the default dir)
+   * @return the settings the application runs with ({@link ExampleRunner#props})
    */
   public static Properties props(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID, APPLICATION_ID);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-    props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
-    return props;
+    return ExampleRunner.props(APPLICATION_ID, bootstrapServers);
   }
 
   /**
@@ -35,18 +28,6 @@ public final class FraudDetectionApp {
    * @throws InterruptedException if interrupted while running
    */
   public static void main(String[] args) throws InterruptedException {
-    if (args.length != 1) {
-      System.err.println("usage: FraudDetectionApp <bootstrap.servers>");
-      System.exit(2);
-    }
-    Properties props = props(args[0]);
-    StreamsApp app = new StreamsApp(FraudDetectionTopology.build(props), props);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close(Duration.ofSeconds(30));
-      stopped.countDown();
-    }, "fraud-detection-shutdown"));
-    app.start();
-    stopped.await();
+    ExampleRunner.run("FraudDetectionApp", args, APPLICATION_ID, FraudDetectionTopology::build);
   }
 }

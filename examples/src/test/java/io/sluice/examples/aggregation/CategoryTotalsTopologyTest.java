@@ -2,6 +2,7 @@ package io.sluice.examples.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.examples.ExampleDrivers;
 import io.sluice.serdes.ValueAndTimestamp;
 import io.sluice.state.KeyValue;
 import io.sluice.state.KeyValueIterator;
@@ -10,7 +11,6 @@ import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TopologyTestDriver;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +29,7 @@ class CategoryTotalsTopologyTest {
   }
 
   private void start(String storeType, long cacheBytes) {
-    Properties props = new Properties();
-    props.put("application.id", "category-totals-test");
-    props.put("default.dsl.store", storeType);
-    props.put("statestore.cache.max.bytes", cacheBytes);
-    props.put("ensure.explicit.internal.resource.naming", true);
-    driver = new TopologyTestDriver(CategoryTotalsTopology.build(props), props);
+    driver = ExampleDrivers.start("category-totals-test", storeType, cacheBytes, CategoryTotalsTopology::build);
     sales = driver.createInputTopic(CategoryTotalsTopology.SALES, Serdes.String().serializer(),
         CategoryTotalsTopology.saleSerde().serializer());
   }

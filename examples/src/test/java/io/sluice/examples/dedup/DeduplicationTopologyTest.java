@@ -3,13 +3,13 @@ package io.sluice.examples.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sluice.examples.ExampleDrivers;
 import io.sluice.state.KeyValue;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +31,7 @@ class DeduplicationTopologyTest {
   }
 
   private void start(String storeType, long cacheBytes) {
-    Properties props = new Properties();
-    props.put("application.id", "dedup-test");
-    props.put("default.dsl.store", storeType);
-    props.put("statestore.cache.max.bytes", cacheBytes);
-    props.put("ensure.explicit.internal.resource.naming", true);
-    driver = new TopologyTestDriver(DeduplicationTopology.build(props), props);
+    driver = ExampleDrivers.start("dedup-test", storeType, cacheBytes, DeduplicationTopology::build);
     events = driver.createInputTopic(DeduplicationTopology.INPUT, Serdes.String().serializer(),
         DeduplicationTopology.eventSerde().serializer());
     deduplicated = driver.createOutputTopic(DeduplicationTopology.OUTPUT,

@@ -2,12 +2,12 @@ package io.sluice.examples.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.examples.ExampleDrivers;
 import io.sluice.serdes.ValueAndTimestamp;
 import io.sluice.state.KeyValue;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
 import io.sluice.testkit.TopologyTestDriver;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +33,7 @@ class EnrichmentTopologyTest {
   }
 
   private void start(String storeType, long cacheBytes) {
-    Properties props = new Properties();
-    props.put("application.id", "enrichment-test");
-    props.put("default.dsl.store", storeType);
-    props.put("statestore.cache.max.bytes", cacheBytes);
-    props.put("ensure.explicit.internal.resource.naming", true);
-    driver = new TopologyTestDriver(EnrichmentTopology.build(props), props);
+    driver = ExampleDrivers.start("enrichment-test", storeType, cacheBytes, EnrichmentTopology::build);
     orders = driver.createInputTopic(EnrichmentTopology.ORDERS, Serdes.String().serializer(),
         EnrichmentTopology.orderSerde().serializer());
     customers = driver.createInputTopic(EnrichmentTopology.CUSTOMERS,

@@ -2,6 +2,7 @@ package io.sluice.examples.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.examples.ExampleDrivers;
 import io.sluice.state.KeyValue;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
@@ -9,7 +10,6 @@ import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,12 +35,7 @@ class FraudDetectionTopologyTest {
   }
 
   private void start(String storeType, long cacheBytes) {
-    Properties props = new Properties();
-    props.put("application.id", "fraud-test");
-    props.put("default.dsl.store", storeType);
-    props.put("statestore.cache.max.bytes", cacheBytes);
-    props.put("ensure.explicit.internal.resource.naming", true);
-    driver = new TopologyTestDriver(FraudDetectionTopology.build(props), props);
+    driver = ExampleDrivers.start("fraud-test", storeType, cacheBytes, FraudDetectionTopology::build);
     transactions = driver.createInputTopic(FraudDetectionTopology.TRANSACTIONS,
         Serdes.String().serializer(), FraudDetectionTopology.transactionSerde().serializer());
     alerts = driver.createOutputTopic(FraudDetectionTopology.ALERTS,

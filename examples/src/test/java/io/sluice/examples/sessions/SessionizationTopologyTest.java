@@ -2,6 +2,7 @@ package io.sluice.examples.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.examples.ExampleDrivers;
 import io.sluice.state.KeyValue;
 import io.sluice.testkit.TestInputTopic;
 import io.sluice.testkit.TestOutputTopic;
@@ -9,7 +10,6 @@ import io.sluice.testkit.TestRecord;
 import io.sluice.testkit.TopologyTestDriver;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +31,7 @@ class SessionizationTopologyTest {
   }
 
   private void start(String storeType, long cacheBytes) {
-    Properties props = new Properties();
-    props.put("application.id", "sessions-test");
-    props.put("default.dsl.store", storeType);
-    props.put("statestore.cache.max.bytes", cacheBytes);
-    props.put("ensure.explicit.internal.resource.naming", true);
-    driver = new TopologyTestDriver(SessionizationTopology.build(props), props);
+    driver = ExampleDrivers.start("sessions-test", storeType, cacheBytes, SessionizationTopology::build);
     clicks = driver.createInputTopic(SessionizationTopology.CLICKS, Serdes.String().serializer(),
         SessionizationTopology.clickSerde().serializer());
     sessions = driver.createOutputTopic(SessionizationTopology.OUTPUT,
