@@ -1,8 +1,12 @@
 package io.sluice.processor;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Where a source starts reading a partition for which the application's consumer group has no
@@ -16,21 +20,35 @@ import java.util.Optional;
  * policy in the form {@code auto.offset.reset} takes.
  */
 public final class AutoOffsetReset {
+  /** The kinds of policy. */
+  public enum Kind {
+    /** {@link #EARLIEST}. */
+    EARLIEST,
+    /** {@link #LATEST}. */
+    LATEST,
+    /** {@link #NONE}. */
+    NONE,
+    /** {@link #byDuration}. */
+    BY_DURATION
+  }
+
   /** From the earliest offset still in the log. */
-  public static final AutoOffsetReset EARLIEST = new AutoOffsetReset("earliest", null);
+  public static final AutoOffsetReset EARLIEST = new AutoOffsetReset(Kind.EARLIEST, null);
   /** From the end: only records written after the reset are read. */
-  public static final AutoOffsetReset LATEST = new AutoOffsetReset("latest", null);
+  public static final AutoOffsetReset LATEST = new AutoOffsetReset(Kind.LATEST, null);
   /**
    * No reset: the stream thread fails with a {@link io.sluice.runtime.StreamsException} naming
    * the topic-partitions and the policy, which goes to the uncaught-exception handler.
    */
-  public static final AutoOffsetReset NONE = new AutoOffsetReset("none", null);
+  public static final AutoOffsetReset NONE = new AutoOffsetReset(Kind.NONE, null);
 
-  private final String name;
+  private static final String BY_DURATION_PREFIX = "by_duration:";
+
+  private final Kind kind;
   private final Duration duration;
 
-  private AutoOffsetReset(String name, Duration duration) {
-    this.name = name;
+  private AutoOffsetReset(Kind kind, Duration duration) {
+    this.kind = kind;
     this.duration = duration;
   }
 
@@ -61,7 +79,48 @@ public final class AutoOffsetReset {
       throw new IllegalArgumentException(
           "The offset reset duration must not be negative, but was " + duration);
     }
-    return new AutoOffsetReset("by_duration", duration);
+    return new AutoOffsetReset(Kind.BY_DURATION, duration);
+  }
+
+  /**
+   * Parses a value of {@code auto.offset.reset}, case-insensitively: {@code earliest}, {@code
+   * latest}, {@code none} or {@code by_duration:<ISO-8601 duration>}, the values kafka-clients
+   * accepts.
+   *
+   * @throws ConfigException naming the setting, the value and the valid values if it is none of
+   *     them
+   */
+  public static AutoOffsetReset parse(String value) {
+    String text = Objects.requireNonNull(value, "value").trim().toLowerCase(Locale.ROOT);
+    switch (text) {
+      case "earliest":
+        return EARLIEST;
+      case "latest":
+        return LATEST;
+      case "none":
+        return NONE;
+      default:
+        break;
+    }
+    if (text.startsWith(BY_DURATION_PREFIX)) {
+      String iso = value.trim().substring(BY_DURATION_PREFIX.length());
+      try {
+        Duration parsed = Duration.parse(iso);
+        if (!parsed.isNegative()) {
+          return new AutoOffsetReset(Kind.BY_DURATION, parsed);
+        }
+      } catch (DateTimeParseException e) {
+        // reported below with the valid forms
+      }
+    }
+    throw new ConfigException(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, value,
+        "valid values are earliest, latest, none and by_duration:<ISO-8601 duration, not"
+            + " negative>, e.g. by_duration:PT1H");
+  }
+
+  /** Which policy this is. */
+  public Kind kind() {
+    return kind;
   }
 
   /** For {@link #byDuration}, how far back from the reset time to start; else empty. */
@@ -75,17 +134,18 @@ public final class AutoOffsetReset {
    */
   @Override
   public String toString() {
-    return duration == null ? name : name + ":" + duration;
+    return kind == Kind.BY_DURATION ? BY_DURATION_PREFIX + duration
+        : kind.name().toLowerCase(Locale.ROOT);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AutoOffsetReset that && name.equals(that.name)
+    return other instanceof AutoOffsetReset that && kind == that.kind
         && Objects.equals(duration, that.duration);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, duration);
+    return Objects.hash(kind, duration);
   }
 }

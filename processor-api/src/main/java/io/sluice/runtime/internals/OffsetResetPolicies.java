@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which {@link ResetPolicy} applies to each topic the main consumer reads: a repartition topic
+ * Which {@link AutoOffsetReset} applies to each topic the main consumer reads: a repartition topic
  * always starts from the earliest offset; a topic named by a source, or matching a pattern source,
  * uses that source's {@link AutoOffsetReset} if it has one, else the application's {@code
  * auto.offset.reset}. Global stores are not covered: they always read their topics from the start.
@@ -32,16 +32,16 @@ public final class OffsetResetPolicies {
   private static final Logger LOG = LoggerFactory.getLogger(OffsetResetPolicies.class);
 
   /** A pattern source with its effective policy. */
-  private record PatternPolicy(String source, Pattern pattern, ResetPolicy policy) {}
+  private record PatternPolicy(String source, Pattern pattern, AutoOffsetReset policy) {}
 
-  private final ResetPolicy fallback;
+  private final AutoOffsetReset fallback;
   private final Set<String> internalTopics;
-  private final Map<String, ResetPolicy> named = new HashMap<>();
+  private final Map<String, AutoOffsetReset> named = new HashMap<>();
   private final Map<String, String> sourceOfNamed = new HashMap<>();
   private final List<PatternPolicy> patterns = new ArrayList<>();
-  private final Map<String, ResetPolicy> resolved = new HashMap<>();
+  private final Map<String, AutoOffsetReset> resolved = new HashMap<>();
 
-  private OffsetResetPolicies(ResetPolicy fallback, Set<String> internalTopics) {
+  private OffsetResetPolicies(AutoOffsetReset fallback, Set<String> internalTopics) {
     this.fallback = fallback;
     this.internalTopics = internalTopics;
   }
@@ -53,7 +53,7 @@ public final class OffsetResetPolicies {
    * @throws TopologyException if the topology gives one topic two policies, or a repartition topic
    *     a policy other than earliest; the message names the topic and the sources
    */
-  static OffsetResetPolicies of(TopologyMetadata topology, ResetPolicy fallback) {
+  static OffsetResetPolicies of(TopologyMetadata topology, AutoOffsetReset fallback) {
     Objects.requireNonNull(fallback, "fallback");
     InternalTopologyBuilder builder = topology.builder();
     OffsetResetPolicies policies =
@@ -100,8 +100,8 @@ public final class OffsetResetPolicies {
   static OffsetResetPolicies forMainConsumer(TopologyMetadata topology,
       Map<String, Object> mainConsumerConfig) {
     Object value = mainConsumerConfig.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
-    ResetPolicy fallback =
-        value == null ? ResetPolicy.EARLIEST : ResetPolicy.parse(String.valueOf(value));
+    AutoOffsetReset fallback =
+        value == null ? AutoOffsetReset.EARLIEST : AutoOffsetReset.parse(String.valueOf(value));
     OffsetResetPolicies policies = of(topology, fallback);
     mainConsumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     return policies;
@@ -124,7 +124,7 @@ public final class OffsetResetPolicies {
 
   private void add(NodeDef.Source source) {
     AutoOffsetReset explicit = source.options().offsetReset();
-    ResetPolicy policy = explicit == null ? fallback : ResetPolicy.of(explicit);
+    AutoOffsetReset policy = explicit == null ? fallback : explicit;
     for (String topic : source.topics()) {
       if (internalTopics.contains(topic)) {
         if (explicit != null && !AutoOffsetReset.EARLIEST.equals(explicit)) {
@@ -162,8 +162,8 @@ public final class OffsetResetPolicies {
     });
   }
 
-  private static TopologyException conflict(String what, String source, ResetPolicy policy,
-      String other, ResetPolicy otherPolicy) {
+  private static TopologyException conflict(String what, String source, AutoOffsetReset policy,
+      String other, AutoOffsetReset otherPolicy) {
     return new TopologyException("The offset reset policy of " + what + " is ambiguous: source '"
         + source + "' reads it with " + policy + " and " + other + " with " + otherPolicy
         + "; give both sources the same policy, or make the pattern exclude the topic");
@@ -174,8 +174,8 @@ public final class OffsetResetPolicies {
    *
    * @throws StreamsException if the topic matches pattern sources with different policies
    */
-  ResetPolicy policyFor(String topic) {
-    ResetPolicy known = resolved.get(topic);
+  AutoOffsetReset policyFor(String topic) {
+    AutoOffsetReset known = resolved.get(topic);
     if (known == null) {
       known = resolve(topic);
       resolved.put(topic, known);
@@ -183,15 +183,15 @@ public final class OffsetResetPolicies {
     return known;
   }
 
-  private ResetPolicy resolve(String topic) {
+  private AutoOffsetReset resolve(String topic) {
     if (internalTopics.contains(topic)) {
-      return ResetPolicy.EARLIEST;
+      return AutoOffsetReset.EARLIEST;
     }
-    ResetPolicy policy = named.get(topic);
+    AutoOffsetReset policy = named.get(topic);
     if (policy != null) {
       return policy;
     }
-    Map<String, ResetPolicy> matching = new LinkedHashMap<>();
+    Map<String, AutoOffsetReset> matching = new LinkedHashMap<>();
     for (PatternPolicy pattern : patterns) {
       if (pattern.pattern().matcher(topic).matches()) {
         matching.put(pattern.source() + " (pattern " + pattern.pattern().pattern() + ")",

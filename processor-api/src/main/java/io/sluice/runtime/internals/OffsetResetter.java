@@ -1,5 +1,6 @@
 package io.sluice.runtime.internals;
 
+import io.sluice.processor.AutoOffsetReset;
 import io.sluice.runtime.StreamsException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each topic's {@link ResetPolicy} to the main consumer's partitions that have no valid
+ * Applies each topic's {@link AutoOffsetReset} to the main consumer's partitions that have no valid
  * offset.
  *
  * <p>The main consumer runs with {@code auto.offset.reset=none}, so it never picks a position on
@@ -145,7 +146,7 @@ final class OffsetResetter {
   private InvalidOffsetException resetAndResolve(Set<TopicPartition> partitions,
       Map<TopicPartition, Long> bad, boolean retryOnPoll) {
     Set<TopicPartition> owned = consumer.assignment();
-    Map<ResetPolicy, List<TopicPartition>> byPolicy = new LinkedHashMap<>();
+    Map<AutoOffsetReset, List<TopicPartition>> byPolicy = new LinkedHashMap<>();
     List<TopicPartition> sorted = new ArrayList<>(partitions);
     sorted.sort(Comparator.comparing(TopicPartition::topic)
         .thenComparingInt(TopicPartition::partition));
@@ -154,13 +155,13 @@ final class OffsetResetter {
         byPolicy.computeIfAbsent(policies.policyFor(tp.topic()), p -> new ArrayList<>()).add(tp);
       }
     }
-    List<TopicPartition> failing = byPolicy.get(ResetPolicy.NONE);
+    List<TopicPartition> failing = byPolicy.get(AutoOffsetReset.NONE);
     if (failing != null) {
       throw noValidOffset(failing, bad);
     }
     List<TopicPartition> seeked = new ArrayList<>();
-    for (Map.Entry<ResetPolicy, List<TopicPartition>> batch : byPolicy.entrySet()) {
-      ResetPolicy policy = batch.getKey();
+    for (Map.Entry<AutoOffsetReset, List<TopicPartition>> batch : byPolicy.entrySet()) {
+      AutoOffsetReset policy = batch.getKey();
       List<TopicPartition> tps = batch.getValue();
       try {
         seek(policy, tps);
@@ -189,11 +190,11 @@ final class OffsetResetter {
     return null;
   }
 
-  private void seek(ResetPolicy policy, List<TopicPartition> partitions) {
+  private void seek(AutoOffsetReset policy, List<TopicPartition> partitions) {
     switch (policy.kind()) {
       case EARLIEST -> consumer.seekToBeginning(partitions);
       case LATEST -> consumer.seekToEnd(partitions);
-      case BY_DURATION -> seekByDuration(policy.duration(), partitions);
+      case BY_DURATION -> seekByDuration(policy.duration().orElseThrow(), partitions);
       case NONE -> throw new IllegalStateException("policy none has no position to seek to");
     }
   }

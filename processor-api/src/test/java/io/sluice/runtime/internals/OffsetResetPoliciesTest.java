@@ -30,7 +30,7 @@ class OffsetResetPoliciesTest {
     return SourceOptions.defaults().withOffsetReset(policy);
   }
 
-  private static OffsetResetPolicies policies(Topology topology, ResetPolicy fallback) {
+  private static OffsetResetPolicies policies(Topology topology, AutoOffsetReset fallback) {
     return OffsetResetPolicies.of(TopologyMetadata.of(topology, "app"), fallback);
   }
 
@@ -40,13 +40,13 @@ class OffsetResetPoliciesTest {
         .addSource("clicks", reset(AutoOffsetReset.LATEST), DE, DE, "clicks", "views")
         .addSource("orders", reset(AutoOffsetReset.NONE), DE, DE, "orders")
         .addSource("plain", DE, DE, "plain");
-    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
-    assertThat(policies.policyFor("clicks")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(policies.policyFor("views")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(policies.policyFor("orders")).isEqualTo(ResetPolicy.NONE);
-    assertThat(policies.policyFor("plain")).isEqualTo(ResetPolicy.EARLIEST);
-    assertThat(policies(topology, ResetPolicy.NONE).policyFor("plain"))
-        .isEqualTo(ResetPolicy.NONE);
+    OffsetResetPolicies policies = policies(topology, AutoOffsetReset.EARLIEST);
+    assertThat(policies.policyFor("clicks")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("views")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("orders")).isEqualTo(AutoOffsetReset.NONE);
+    assertThat(policies.policyFor("plain")).isEqualTo(AutoOffsetReset.EARLIEST);
+    assertThat(policies(topology, AutoOffsetReset.NONE).policyFor("plain"))
+        .isEqualTo(AutoOffsetReset.NONE);
   }
 
   @Test
@@ -55,9 +55,9 @@ class OffsetResetPoliciesTest {
         .addSource("in", DE, DE, "in")
         .addSource("rekeyed", DE, DE, "rekey-repartition");
     InternalTopologyBuilder.of(topology).addInternalTopic("rekey-repartition", -1);
-    OffsetResetPolicies policies = policies(topology, ResetPolicy.LATEST);
-    assertThat(policies.policyFor("in")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(policies.policyFor("app-rekey-repartition")).isEqualTo(ResetPolicy.EARLIEST);
+    OffsetResetPolicies policies = policies(topology, AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("in")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("app-rekey-repartition")).isEqualTo(AutoOffsetReset.EARLIEST);
   }
 
   @Test
@@ -65,7 +65,7 @@ class OffsetResetPoliciesTest {
     Topology topology = new Topology()
         .addSource("rekeyed", reset(AutoOffsetReset.LATEST), DE, DE, "rekey-repartition");
     InternalTopologyBuilder.of(topology).addInternalTopic("rekey-repartition", -1);
-    assertThatThrownBy(() -> policies(topology, ResetPolicy.EARLIEST))
+    assertThatThrownBy(() -> policies(topology, AutoOffsetReset.EARLIEST))
         .isInstanceOf(TopologyException.class)
         .hasMessageContaining("'rekeyed'").hasMessageContaining("app-rekey-repartition")
         .hasMessageContaining("EARLIEST");
@@ -76,10 +76,10 @@ class OffsetResetPoliciesTest {
     Topology topology = new Topology()
         .addSource("metrics", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("metrics-.*"))
         .addSource("audit", DE, DE, "audit");
-    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
-    assertThat(policies.policyFor("metrics-cpu")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(policies.policyFor("audit")).isEqualTo(ResetPolicy.EARLIEST);
-    assertThat(policies.policyFor("unknown")).isEqualTo(ResetPolicy.EARLIEST);
+    OffsetResetPolicies policies = policies(topology, AutoOffsetReset.EARLIEST);
+    assertThat(policies.policyFor("metrics-cpu")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("audit")).isEqualTo(AutoOffsetReset.EARLIEST);
+    assertThat(policies.policyFor("unknown")).isEqualTo(AutoOffsetReset.EARLIEST);
   }
 
   @Test
@@ -87,7 +87,7 @@ class OffsetResetPoliciesTest {
     Topology topology = new Topology()
         .addSource("all", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("orders.*"))
         .addSource("eu", reset(AutoOffsetReset.EARLIEST), DE, DE, "orders-eu");
-    assertThatThrownBy(() -> policies(topology, ResetPolicy.EARLIEST))
+    assertThatThrownBy(() -> policies(topology, AutoOffsetReset.EARLIEST))
         .isInstanceOf(TopologyException.class)
         .hasMessageContaining("topic 'orders-eu'").hasMessageContaining("'eu'")
         .hasMessageContaining("'all'").hasMessageContaining("latest")
@@ -96,8 +96,8 @@ class OffsetResetPoliciesTest {
     Topology samePolicy = new Topology()
         .addSource("all", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("orders.*"))
         .addSource("eu", reset(AutoOffsetReset.LATEST), DE, DE, "orders-eu");
-    assertThat(policies(samePolicy, ResetPolicy.EARLIEST).policyFor("orders-eu"))
-        .isEqualTo(ResetPolicy.LATEST);
+    assertThat(policies(samePolicy, AutoOffsetReset.EARLIEST).policyFor("orders-eu"))
+        .isEqualTo(AutoOffsetReset.LATEST);
   }
 
   @Test
@@ -105,9 +105,9 @@ class OffsetResetPoliciesTest {
     Topology topology = new Topology()
         .addSource("a", reset(AutoOffsetReset.LATEST), DE, DE, Pattern.compile("x-.*"))
         .addSource("b", reset(AutoOffsetReset.NONE), DE, DE, Pattern.compile(".*-y"));
-    OffsetResetPolicies policies = policies(topology, ResetPolicy.EARLIEST);
-    assertThat(policies.policyFor("x-1")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(policies.policyFor("2-y")).isEqualTo(ResetPolicy.NONE);
+    OffsetResetPolicies policies = policies(topology, AutoOffsetReset.EARLIEST);
+    assertThat(policies.policyFor("x-1")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(policies.policyFor("2-y")).isEqualTo(AutoOffsetReset.NONE);
     assertThatThrownBy(() -> policies.policyFor("x-y"))
         .isInstanceOf(StreamsException.class)
         .hasMessageContaining("'x-y'").hasMessageContaining("latest")
@@ -141,13 +141,13 @@ class OffsetResetPoliciesTest {
     TopologyMetadata metadata = TopologyMetadata.of(topology, "app");
     Map<String, Object> unset = new HashMap<>();
     assertThat(OffsetResetPolicies.forMainConsumer(metadata, unset).policyFor("in"))
-        .as("earliest when unset, as in Kafka Streams").isEqualTo(ResetPolicy.EARLIEST);
+        .as("earliest when unset, as in Kafka Streams").isEqualTo(AutoOffsetReset.EARLIEST);
     assertThat(unset).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
 
     Map<String, Object> latest =
         new HashMap<>(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
     assertThat(OffsetResetPolicies.forMainConsumer(metadata, latest).policyFor("in"))
-        .isEqualTo(ResetPolicy.LATEST);
+        .isEqualTo(AutoOffsetReset.LATEST);
     assertThat(latest).containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
 
     Map<String, Object> bad =
@@ -159,23 +159,21 @@ class OffsetResetPoliciesTest {
 
   @Test
   void everyConfigValueKafkaClientsAcceptsParses() {
-    assertThat(ResetPolicy.parse("EARLIEST")).isEqualTo(ResetPolicy.EARLIEST);
-    assertThat(ResetPolicy.parse(" latest ")).isEqualTo(ResetPolicy.LATEST);
-    assertThat(ResetPolicy.parse("none")).isEqualTo(ResetPolicy.NONE);
-    ResetPolicy byDuration = ResetPolicy.parse("by_duration:PT1H30M");
-    assertThat(byDuration.kind()).isEqualTo(ResetPolicy.Kind.BY_DURATION);
-    assertThat(byDuration.duration()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(AutoOffsetReset.parse("EARLIEST")).isEqualTo(AutoOffsetReset.EARLIEST);
+    assertThat(AutoOffsetReset.parse(" latest ")).isEqualTo(AutoOffsetReset.LATEST);
+    assertThat(AutoOffsetReset.parse("none")).isEqualTo(AutoOffsetReset.NONE);
+    AutoOffsetReset byDuration = AutoOffsetReset.parse("by_duration:PT1H30M");
+    assertThat(byDuration.kind()).isEqualTo(AutoOffsetReset.Kind.BY_DURATION);
+    assertThat(byDuration.duration()).contains(Duration.ofMinutes(90));
     assertThat(byDuration).hasToString("by_duration:PT1H30M");
-    assertThatThrownBy(() -> ResetPolicy.parse("by_duration:-PT1H"))
+    assertThatThrownBy(() -> AutoOffsetReset.parse("by_duration:-PT1H"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("-PT1H");
-    assertThatThrownBy(() -> ResetPolicy.parse("by_duration:an hour"))
+    assertThatThrownBy(() -> AutoOffsetReset.parse("by_duration:an hour"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("an hour");
     for (AutoOffsetReset reset : List.of(AutoOffsetReset.earliest(), AutoOffsetReset.latest(),
         AutoOffsetReset.none(), AutoOffsetReset.byDuration(Duration.ofMinutes(5)))) {
-      assertThat(ResetPolicy.of(reset)).hasToString(reset.toString());
+      assertThat(AutoOffsetReset.parse(reset.toString())).isEqualTo(reset);
     }
-    assertThat(ResetPolicy.of(AutoOffsetReset.byDuration(Duration.ofMinutes(5))))
-        .isEqualTo(new ResetPolicy(ResetPolicy.Kind.BY_DURATION, Duration.ofMinutes(5)));
     assertThatThrownBy(() -> AutoOffsetReset.byDuration(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
   }

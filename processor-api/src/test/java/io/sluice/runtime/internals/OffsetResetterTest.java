@@ -58,7 +58,7 @@ class OffsetResetterTest {
     }
   };
 
-  private OffsetResetter resetter(ResetPolicy fallback) {
+  private OffsetResetter resetter(AutoOffsetReset fallback) {
     SourceOptions options = SourceOptions.defaults();
     Topology topology = new Topology()
         .addSource("e", options.withOffsetReset(AutoOffsetReset.EARLIEST), DE, DE, "early")
@@ -91,7 +91,7 @@ class OffsetResetterTest {
 
   @Test
   void eachTopicIsResetByItsOwnPolicyAndCommittedOffsetsAreKept() {
-    OffsetResetter resetter = resetter(ResetPolicy.EARLIEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.EARLIEST);
     assign(EARLY, LATE, RECENT);
     consumer.commitSync(Map.of(RECENT, new OffsetAndMetadata(7L)));
     pollUntilSettled(resetter, 3);
@@ -102,7 +102,7 @@ class OffsetResetterTest {
 
   @Test
   void aSourceWithoutPolicyUsesTheApplicationDefault() {
-    OffsetResetter resetter = resetter(ResetPolicy.LATEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.LATEST);
     assign(RECENT);
     pollUntilSettled(resetter, 1);
     assertThat(consumer.position(RECENT)).isEqualTo(10L);
@@ -110,7 +110,7 @@ class OffsetResetterTest {
 
   @Test
   void policyNoneFailsNamingTheTopicPartitionAndThePolicy() {
-    OffsetResetter resetter = resetter(ResetPolicy.EARLIEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.EARLIEST);
     assign(STRICT);
     assertThatThrownBy(() -> resetter.poll(Duration.ZERO))
         .isInstanceOf(StreamsException.class)
@@ -120,7 +120,7 @@ class OffsetResetterTest {
 
   @Test
   void anOutOfRangeOffsetIsResetByPolicyAndUnderNoneNamedWithTheOffset() {
-    OffsetResetter resetter = resetter(ResetPolicy.EARLIEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.EARLIEST);
     assign(LATE, STRICT);
     consumer.commitSync(Map.of(LATE, new OffsetAndMetadata(5L), STRICT,
         new OffsetAndMetadata(5L)));
@@ -137,7 +137,7 @@ class OffsetResetterTest {
 
   @Test
   void byDurationSeeksToTheFirstOffsetAfterNowMinusTheDurationOrElseToTheEnd() {
-    ResetPolicy lastHour = ResetPolicy.parse("by_duration:PT1H");
+    AutoOffsetReset lastHour = AutoOffsetReset.parse("by_duration:PT1H");
     OffsetResetter resetter = resetter(lastHour);
     TopicPartition empty = new TopicPartition("recent", 1);
     assign(RECENT, empty);
@@ -150,7 +150,7 @@ class OffsetResetterTest {
 
   @Test
   void aTimedOutResetLeavesThePartitionUnpositionedAndTheNextPollRetriesIt() {
-    OffsetResetter resetter = resetter(ResetPolicy.parse("by_duration:PT1H"));
+    OffsetResetter resetter = resetter(AutoOffsetReset.parse("by_duration:PT1H"));
     assign(EARLY, RECENT);
     consumer.pause(Set.of(EARLY));
     timeAnswers.put(RECENT, new OffsetAndTimestamp(6L, time.milliseconds() - 1_000L));
@@ -170,7 +170,7 @@ class OffsetResetterTest {
 
   @Test
   void aTimedOutResetWhileRewindingIsThrownSinceThePartitionKeepsItsOldPosition() {
-    OffsetResetter resetter = resetter(ResetPolicy.parse("by_duration:PT1H"));
+    OffsetResetter resetter = resetter(AutoOffsetReset.parse("by_duration:PT1H"));
     assign(RECENT);
     consumer.seek(RECENT, 9L);
     timeLookupsToFail = 1;
@@ -180,7 +180,7 @@ class OffsetResetterTest {
 
   @Test
   void rewindingAfterADirtyCloseSeeksCommittedOffsetsAndResetsTheRestByPolicy() {
-    OffsetResetter resetter = resetter(ResetPolicy.EARLIEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.EARLIEST);
     assign(EARLY, LATE, RECENT);
     consumer.commitSync(Map.of(RECENT, new OffsetAndMetadata(7L)));
     pollUntilSettled(resetter, 3);
@@ -199,7 +199,7 @@ class OffsetResetterTest {
 
   @Test
   void aLeavingThreadsPollNeverFailsOnAMissingOffset() {
-    OffsetResetter resetter = resetter(ResetPolicy.EARLIEST);
+    OffsetResetter resetter = resetter(AutoOffsetReset.EARLIEST);
     assign(STRICT);
     resetter.pollWhileLeaving(Duration.ZERO);
     assertThat(consumer.position(STRICT)).isEqualTo(10L);
